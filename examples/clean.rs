@@ -1,0 +1,72 @@
+//! Extracts the article of one page and prints it.
+//!
+//! ```text
+//! cargo run --example clean -- PAGE.html [--url URL] [--json | --format text|json] [--explain]
+//! ```
+//! The page is read as bytes, so any encoding works (windows-1256 included).
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut path = None;
+    let mut url = None;
+    let mut format = "text".to_string();
+    let mut explain = false;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--url" => url = args.next(),
+            "--json" => format = "json".to_string(),
+            "--format" => format = args.next().unwrap_or_default(),
+            "--explain" => explain = true,
+            "-h" | "--help" => {
+                eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|json] [--explain]");
+                return ExitCode::SUCCESS;
+            }
+            _ => path = Some(arg),
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|json] [--explain]");
+        return ExitCode::from(2);
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut cleaner = matn::Cleaner::new().explain(explain);
+    if let Some(u) = &url {
+        cleaner = cleaner.url(u);
+    }
+    let article = match cleaner.clean_bytes(&bytes) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match format.as_str() {
+        "json" => println!("{}", article.to_json()),
+        "text" => {
+            if let Some(t) = article.title() {
+                println!("# {t}\n");
+            }
+            println!("{}", article.text());
+        }
+        other => {
+            eprintln!("unknown format {other:?}: use text or json");
+            return ExitCode::from(2);
+        }
+    }
+    if explain {
+        eprintln!("--- removed blocks ---");
+        for r in article.removed() {
+            let text: String = r.text().chars().take(80).collect();
+            eprintln!("[{}] {}", r.reason(), text);
+        }
+    }
+    ExitCode::SUCCESS
+}

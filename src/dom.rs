@@ -1,0 +1,500 @@
+//! Parsing and the walk: HTML → a flat list of elements and text blocks in document order.
+//!
+//! The page is parsed with html5ever into markup5ever_rcdom, then walked once, iteratively (an
+//! explicit stack, so 100,000 nested `<div>`s cost memory, not call depth). Elements get indices in
+//! pre-order, so "is element `e` inside `c`" is `c <= e < elems[c].end`, and every later stage
+//! keeps its data in plain vectors indexed by element or block.
+
+use std::rc::Rc;
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{ParseOpts, parse_document};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+use crate::Error;
+use crate::normalize::collapse_ws;
+use crate::rules::{ElementVerdict, PageRules};
+
+/// "No element": the parent of the root.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// What a block is, for rendering and scoring.
+///
+/// ```
+/// let html = "<html><body><article><h2>عنوان فرعي</h2>\
+///   <p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح تام.</p>\
+///   <p>وهذه فقرة ثانية تكمل الحديث عن الموضوع نفسه وتضيف تفاصيل جديدة ومعلومات أخرى.</p>\
+///   </article></body></html>";
+/// let article = matn::clean(html).unwrap();
+/// assert!(article.blocks().iter().any(|b| b.kind() == matn::BlockKind::Paragraph));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A paragraph, or a run of text inside a `<div>` separated by `<br><br>`.
+    Paragraph,
+    /// A heading, with its level 1–6.
+    Heading(u8),
+    /// An item of a list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A cell of a table row.
+    TableCell,
+    /// Preformatted text.
+    Preformatted,
+    /// An image caption or photo credit (never part of the text).
+    Caption,
+    /// An image: `text` is empty; see [`Block::image`](crate::Block::image).
+    Image,
+}
+
+/// One element of the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Elem {
+    pub tag: html5ever::LocalName,
+    pub parent: u32,
+    /// One past the index of the element's last descendant.
+    pub end: u32,
+    pub verdict: ElementVerdict,
+    /// `nav`, `footer`, `aside`, `form` or an ARIA landmark role of chrome.
+    pub chrome_tag: bool,
+    /// Class/id/itemprop hints for metadata: byline or date.
+    pub hint: Hint,
+}
+
+/// Metadata hints carried by an element's class, id, itemprop or rel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Hint {
+    pub byline: bool,
+    pub date: bool,
+}
+
+/// A run of text a reader sees as one unit, or an image.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub text: String,
+    pub kind: BlockKind,
+    /// The nearest block-level element holding the text.
+    pub elem: u32,
+    /// Characters (not white space) of the text, and of the part inside links.
+    pub chars: u32,
+    pub link_chars: u32,
+    /// For images: the source and alt text.
+    pub src: Option<String>,
+}
+
+/// Everything the later stages need from the page, with the DOM itself dropped.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub elems: Vec<Elem>,
+    pub blocks: Vec<RawBlock>,
+    pub title: Option<String>,
+    /// `<meta>` pairs: (name/property/itemprop lower-cased, content).
+    pub metas: Vec<(String, String)>,
+    pub jsonld: Vec<String>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    /// `<time datetime>` values with the block index that follows them.
+    pub times: Vec<(String, usize)>,
+    /// Characters (not white space) of text on the whole page.
+    pub total_chars: u64,
+}
+
+/// Limits enforced during the walk.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WalkLimits {
+    pub max_nodes: usize,
+    pub max_block_chars: usize,
+}
+
+fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
+}
+
+/// Block-level tags: each starts and ends a block.
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "blockquote" | "pre" | "table" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+            | "caption" | "section" | "article" | "aside" | "header" | "footer" | "nav" | "main"
+            | "figure" | "figcaption" | "form" | "fieldset" | "legend" | "address" | "center"
+            | "details" | "summary" | "dialog" | "hr" | "body" | "html" | "menu" | "hgroup"
+            | "marquee" | "amp-carousel" | "amp-img"
+    )
+}
+
+/// Tags whose content is never text of the page.
+fn is_skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "select" | "option" | "button" | "input" | "textarea" | "video"
+            | "audio" | "map" | "head" | "link" | "meta" | "amp-ad" | "amp-analytics"
+            | "amp-social-share" | "amp-sidebar"
+    )
+}
+
+/// The block kind a tag gives the text inside it.
+fn kind_of(tag: &str) -> Option<BlockKind> {
+    Some(match tag {
+        "p" => BlockKind::Paragraph,
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "td" | "th" => BlockKind::TableCell,
+        "pre" => BlockKind::Preformatted,
+        "figcaption" => BlockKind::Caption,
+        _ => return None,
+    })
+}
+
+fn is_hidden(attrs: &[html5ever::Attribute]) -> bool {
+    if attr(attrs, "hidden").is_some() || attr(attrs, "aria-hidden") == Some("true") {
+        return true;
+    }
+    attr(attrs, "style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Parses `html` and walks it into a [`Page`].
+pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
+    walk(&dom.document, rules, limits)
+}
+
+enum Step {
+    Enter(Handle, u32),
+    Exit { elem: u32, block: bool, link: bool, kind: bool },
+}
+
+struct Walker<'r> {
+    rules: &'r PageRules<'r>,
+    limits: WalkLimits,
+    page: Page,
+    buf: String,
+    buf_chars: u32,
+    buf_link_chars: u32,
+    /// Nearest block-level element for text seen now.
+    owners: Vec<u32>,
+    kinds: Vec<BlockKind>,
+    links: u32,
+    /// A `<br>` was the last thing in the buffer (two in a row end the block).
+    last_br: bool,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        self.last_br = false;
+        if self.buf_chars == 0 {
+            self.buf.clear();
+            self.buf_link_chars = 0;
+            return;
+        }
+        let mut text = collapse_ws(&self.buf);
+        if text.len() > self.limits.max_block_chars {
+            let mut cut = self.limits.max_block_chars;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        self.page.total_chars += u64::from(self.buf_chars);
+        self.page.blocks.push(RawBlock {
+            text,
+            kind: self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
+            elem: self.owners.last().copied().unwrap_or(0),
+            chars: self.buf_chars,
+            link_chars: self.buf_link_chars.min(self.buf_chars),
+            src: None,
+        });
+        self.buf.clear();
+        self.buf_chars = 0;
+        self.buf_link_chars = 0;
+    }
+
+    fn text(&mut self, s: &str) {
+        let n = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        if n > 0 {
+            self.last_br = false;
+        }
+        if self.buf.len() < self.limits.max_block_chars.saturating_mul(2) {
+            self.buf.push_str(s);
+        }
+        self.buf_chars = self.buf_chars.saturating_add(n);
+        if self.links > 0 {
+            self.buf_link_chars = self.buf_link_chars.saturating_add(n);
+        }
+    }
+
+    fn head_element(&mut self, tag: &str, attrs: &[html5ever::Attribute], node: &Handle) {
+        match tag {
+            "title" if self.page.title.is_none() => self.page.title = Some(collapse_ws(&text_of(node))),
+            "meta" => {
+                let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
+                if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
+                    self.page.metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
+                }
+            }
+            "link" => {
+                let rel = attr(attrs, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.page.canonical.is_none() {
+                    self.page.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
+                }
+            }
+            "script" => {
+                if attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                    self.page.jsonld.push(text_of(node));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The concatenated text children of a node (for `<title>` and `<script>`), not descending.
+fn text_of(node: &Handle) -> String {
+    let mut s = String::new();
+    for child in node.children.borrow().iter() {
+        if let NodeData::Text { contents } = &child.data {
+            s.push_str(&contents.borrow());
+        }
+    }
+    s
+}
+
+fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
+    let mut w = Walker {
+        rules,
+        limits,
+        page: Page::default(),
+        buf: String::new(),
+        buf_chars: 0,
+        buf_link_chars: 0,
+        owners: Vec::new(),
+        kinds: Vec::new(),
+        links: 0,
+        last_br: false,
+    };
+    let mut stack = vec![Step::Enter(Rc::clone(document), NONE)];
+    let mut nodes = 0usize;
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Exit { elem, block, link, kind } => {
+                if block {
+                    w.flush();
+                    w.owners.pop();
+                }
+                if kind {
+                    w.kinds.pop();
+                }
+                if link {
+                    w.links = w.links.saturating_sub(1);
+                }
+                let end = w.page.elems.len() as u32;
+                if let Some(e) = w.page.elems.get_mut(elem as usize) {
+                    e.end = end;
+                }
+            }
+            Step::Enter(node, parent) => {
+                nodes += 1;
+                if nodes > limits.max_nodes {
+                    return Err(Error::TooLarge { limit: "DOM nodes", max: limits.max_nodes, actual: nodes });
+                }
+                match &node.data {
+                    NodeData::Document => {
+                        for child in node.children.borrow().iter().rev() {
+                            stack.push(Step::Enter(Rc::clone(child), parent));
+                        }
+                    }
+                    NodeData::Text { contents } => w.text(&contents.borrow()),
+                    NodeData::Element { name, attrs, .. } => {
+                        let attrs = attrs.borrow();
+                        let tag = &*name.local;
+                        if tag == "html" {
+                            w.page.lang = attr(&attrs, "lang").map(|s| s.trim().to_string());
+                            w.page.dir = attr(&attrs, "dir").map(|s| s.trim().to_ascii_lowercase());
+                        }
+                        if is_skipped_tag(tag) {
+                            if tag == "head" {
+                                // Walk the head only for metadata.
+                                head_walk(&mut w, &node);
+                            } else {
+                                w.head_element(tag, &attrs, &node);
+                            }
+                            continue;
+                        }
+                        if tag == "br" {
+                            if w.last_br {
+                                w.flush();
+                            } else {
+                                w.buf.push('\n');
+                                w.last_br = true;
+                            }
+                            continue;
+                        }
+                        if tag == "time" {
+                            if let Some(dt) = attr(&attrs, "datetime") {
+                                w.page.times.push((dt.to_string(), w.page.blocks.len()));
+                            }
+                        }
+                        if is_hidden(&attrs) {
+                            continue;
+                        }
+                        let idx = w.page.elems.len() as u32;
+                        let id = attr(&attrs, "id").unwrap_or("");
+                        let class = attr(&attrs, "class").unwrap_or("");
+                        let mut verdict = w.rules.classify_element(tag, id, class);
+                        let role = attr(&attrs, "role").unwrap_or("");
+                        let itemprop = attr(&attrs, "itemprop").unwrap_or("");
+                        if itemprop.eq_ignore_ascii_case("articleBody") || itemprop.eq_ignore_ascii_case("text") {
+                            verdict.body = verdict.body.or(Some(u16::MAX));
+                        }
+                        let chrome_tag = matches!(tag, "nav" | "footer" | "aside" | "form")
+                            || matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search");
+                        let hint = Hint {
+                            byline: crate::rules::is_byline_hint(id, class)
+                                || itemprop.eq_ignore_ascii_case("author")
+                                || attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author")),
+                            date: tag == "time"
+                                || crate::rules::is_date_hint(id, class)
+                                || itemprop.to_ascii_lowercase().starts_with("date"),
+                        };
+                        w.page.elems.push(Elem { tag: name.local.clone(), parent, end: idx + 1, verdict, chrome_tag, hint });
+                        if tag == "img" || tag == "amp-img" {
+                            let src = attr(&attrs, "src")
+                                .or_else(|| attr(&attrs, "data-src"))
+                                .or_else(|| attr(&attrs, "data-original"))
+                                .filter(|s| !s.trim().is_empty() && !s.starts_with("data:"));
+                            if let Some(src) = src {
+                                w.flush();
+                                w.page.blocks.push(RawBlock {
+                                    text: collapse_ws(attr(&attrs, "alt").unwrap_or("")),
+                                    kind: BlockKind::Image,
+                                    elem: idx,
+                                    chars: 0,
+                                    link_chars: 0,
+                                    src: Some(src.trim().to_string()),
+                                });
+                            }
+                        }
+                        let block = is_block_tag(tag);
+                        let kind = kind_of(tag);
+                        let link = tag == "a";
+                        if block {
+                            w.flush();
+                            w.owners.push(idx);
+                        }
+                        if let Some(k) = kind {
+                            w.kinds.push(k);
+                        }
+                        if link {
+                            w.links += 1;
+                        }
+                        stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some() });
+                        for child in node.children.borrow().iter().rev() {
+                            stack.push(Step::Enter(Rc::clone(child), idx));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    w.flush();
+    Ok(w.page)
+}
+
+/// Collects `<title>`, `<meta>`, `<link>` and JSON-LD from the head (one level deep is enough:
+/// html5ever puts them there directly).
+fn head_walk(w: &mut Walker<'_>, head: &Handle) {
+    for child in head.children.borrow().iter() {
+        if let NodeData::Element { name, attrs, .. } = &child.data {
+            let attrs = attrs.borrow();
+            w.head_element(&name.local, &attrs, child);
+        }
+    }
+}
+
+impl Page {
+    /// Whether element `e` is `c` or inside it.
+    pub fn contains(&self, c: u32, e: u32) -> bool {
+        self.elems.get(c as usize).is_some_and(|ce| c <= e && e < ce.end)
+    }
+
+    /// The ancestors of `e`, nearest first, `e` included.
+    pub fn ancestors(&self, e: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(e).filter(|&e| e != NONE), move |&i| {
+            self.elems.get(i as usize).map(|x| x.parent).filter(|&p| p != NONE)
+        })
+    }
+
+    /// The first `<meta>` value among `keys` (lower-case), trimmed and non-empty.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas.iter().find(|(name, v)| name == k && !v.trim().is_empty()).map(|(_, v)| v.trim())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{RuleSet, default_rules};
+
+    fn page(html: &str) -> Page {
+        let set = RuleSet::new(&default_rules());
+        let rules = set.for_host(None);
+        parse(html, &rules, WalkLimits { max_nodes: 1_000_000, max_block_chars: 100_000 }).unwrap()
+    }
+
+    #[test]
+    fn blocks_follow_block_elements_and_double_br() {
+        let p = page("<div>سطر أول<br>تابع<br><br>سطر ثان<p>فقرة <a href='#'>رابط</a></p><ul><li>بند</li></ul></div>");
+        let texts: Vec<_> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["سطر أول تابع", "سطر ثان", "فقرة رابط", "بند"]);
+        assert_eq!(p.blocks[2].link_chars, 4);
+        assert_eq!(p.blocks[3].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn head_metadata_and_skipped_tags() {
+        let p = page(
+            r#"<html lang="ar" dir="rtl"><head><title> عنوان </title><meta property="og:title" content="خبر">
+            <script type="application/ld+json">{"a":1}</script></head>
+            <body><script>var x;</script><style>p{}</style><p hidden>مخفي</p><p>ظاهر</p></body></html>"#,
+        );
+        assert_eq!(p.title.as_deref(), Some("عنوان"));
+        assert_eq!(p.meta(&["og:title"]), Some("خبر"));
+        assert_eq!(p.jsonld, [r#"{"a":1}"#]);
+        assert_eq!(p.lang.as_deref(), Some("ar"));
+        assert_eq!(p.blocks.len(), 1);
+        assert_eq!(p.blocks[0].text, "ظاهر");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!("{}نص{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        let p = page(&html);
+        assert_eq!(p.blocks.len(), 1);
+        assert!(p.contains(0, p.blocks[0].elem));
+    }
+
+    #[test]
+    fn node_limit_is_a_typed_error() {
+        let set = RuleSet::new(&default_rules());
+        let rules = set.for_host(None);
+        let html = "<p>x</p>".repeat(100);
+        let err = parse(&html, &rules, WalkLimits { max_nodes: 50, max_block_chars: 100 }).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", .. }));
+    }
+}

@@ -1,0 +1,1518 @@
+//! Byline parsing: turns a visible credit line ("كتب أحمد جمعة ومحمد علي", "الرياض (واس)",
+//! "By John Smith, Reuters") or a metadata author string into a list of [`Author`]s.
+//!
+//! Matching is done on folded text; names keep the page's own spelling. The parser is a small
+//! pipeline: clean (URLs, e-mails, handles) → split at strong separators (`|`, `•`, ` / `) →
+//! cut photo credits → strip credit prefixes → split at dashes and brackets (datelines) →
+//! split lists (`،` `,` `&` `and`, the conjunction `و`) → classify each part.
+
+use std::collections::{HashMap, HashSet};
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::meta::title::is_site_name;
+use crate::normalize::{collapse_ws, fold, fold_words, is_diacritic, is_invisible};
+
+/// Who a credit names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuthorKind {
+    /// A named person.
+    Person,
+    /// A news agency or wire service ("رويترز", "أ ف ب", "وكالات").
+    Agency,
+    /// An editorial desk or unnamed staff credit ("المحرر", "فريق التحرير", "القسم الاقتصادي"),
+    /// kept apart from persons.
+    Desk,
+}
+
+/// A credited author of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    name: String,
+    kind: AuthorKind,
+}
+
+impl Author {
+    /// The name as the page spells it (white space collapsed, decorations trimmed).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the credit names a person, an agency or a desk.
+    pub fn kind(&self) -> AuthorKind {
+        self.kind
+    }
+
+    /// Builds a credit.
+    pub(crate) fn new(name: impl Into<String>, kind: AuthorKind) -> Author {
+        Author {
+            name: name.into(),
+            kind,
+        }
+    }
+}
+
+/// At most this many credits are returned from one byline.
+const MAX_AUTHORS: usize = 12;
+/// Longest accepted person name, in words and in characters.
+const MAX_NAME_WORDS: usize = 6;
+const MAX_NAME_CHARS: usize = 60;
+
+// ---------------------------------------------------------------------------------------------
+// Word lists. Entries are written in ordinary spelling and folded once when first used.
+// ---------------------------------------------------------------------------------------------
+
+/// Agencies: canonical display name and the spellings that identify it (matched folded, whole).
+const AGENCIES: &[(&str, &[&str])] = &[
+    (
+        "وكالات",
+        &[
+            "وكالات",
+            "الوكالات",
+            "وكالات الأنباء",
+            "وكالات أنباء",
+            "agencies",
+            "wires",
+        ],
+    ),
+    ("رويترز", &["رويترز", "وكالة رويترز", "reuters"]),
+    (
+        "أ ف ب",
+        &[
+            "أ ف ب",
+            "اف ب",
+            "فرانس برس",
+            "فرانس بريس",
+            "وكالة فرانس برس",
+            "وكالة الصحافة الفرنسية",
+            "الصحافة الفرنسية",
+            "afp",
+            "agence france presse",
+        ],
+    ),
+    (
+        "أ ب",
+        &[
+            "أ ب",
+            "أسوشيتد برس",
+            "أسوشييتد برس",
+            "اسوشيتدبرس",
+            "وكالة أسوشيتد برس",
+            "associated press",
+            "ap",
+        ],
+    ),
+    (
+        "الأناضول",
+        &["الأناضول", "وكالة الأناضول", "anadolu", "anadolu agency"],
+    ),
+    (
+        "د ب أ",
+        &["د ب أ", "وكالة الأنباء الألمانية", "الوكالة الألمانية", "dpa"],
+    ),
+    ("واس", &["واس", "وكالة الأنباء السعودية", "spa"]),
+    ("وام", &["وام", "وكالة أنباء الإمارات", "wam"]),
+    ("قنا", &["قنا", "وكالة الأنباء القطرية", "qna"]),
+    ("كونا", &["كونا", "وكالة الأنباء الكويتية", "kuna"]),
+    ("سانا", &["سانا", "وكالة الأنباء السورية"]),
+    ("بترا", &["بترا", "وكالة الأنباء الأردنية"]),
+    ("شينخوا", &["شينخوا", "شينهوا", "وكالة شينخوا", "xinhua"]),
+    ("سبوتنيك", &["سبوتنيك", "وكالة سبوتنيك", "sputnik"]),
+    ("إرنا", &["إرنا", "وكالة إرنا", "irna"]),
+    ("أ ش أ", &["أ ش أ", "وكالة أنباء الشرق الأوسط"]),
+    ("ومع", &["ومع", "وكالة المغرب العربي للأنباء"]),
+    ("واج", &["واج", "وكالة الأنباء الجزائرية"]),
+    ("وات", &["وات", "وكالة تونس أفريقيا للأنباء"]),
+    ("بنا", &["بنا", "وكالة أنباء البحرين", "bna"]),
+    ("العمانية", &["العمانية", "وكالة الأنباء العمانية", "ona"]),
+    ("وفا", &["وفا", "وكالة وفا", "wafa"]),
+    ("سبأ", &["سبأ", "وكالة سبأ"]),
+    ("تاس", &["تاس", "وكالة تاس", "tass"]),
+    ("نوفوستي", &["نوفوستي", "ريا نوفوستي", "ria novosti"]),
+    ("يو بي آي", &["يونايتد برس", "upi"]),
+    ("Bloomberg", &["بلومبرغ", "بلومبيرغ", "bloomberg"]),
+    ("Kyodo", &["كيودو", "kyodo"]),
+    ("EFE", &["efe"]),
+];
+
+/// Given names (and a few surnames) that begin with the letter و and must not be read as the
+/// conjunction: "وليد", "وائل", "ولد" (Mauritanian "son of") ...
+const WAW_NAMES: &[&str] = &[
+    "وليد",
+    "وائل",
+    "وفاء",
+    "وجدي",
+    "وسام",
+    "وحيد",
+    "وحيده",
+    "وداد",
+    "وئام",
+    "ولاء",
+    "وهبة",
+    "وهبي",
+    "وديع",
+    "وديعة",
+    "وجيه",
+    "وجيهة",
+    "وصفي",
+    "وضاح",
+    "وعد",
+    "وسيم",
+    "وسيمة",
+    "وفيق",
+    "وهيب",
+    "وهيبة",
+    "وردة",
+    "ورد",
+    "وصال",
+    "وجدان",
+    "ولد",
+    "ولي",
+    "والي",
+    "وافي",
+    "واصف",
+    "واثق",
+    "ونوس",
+    "وطار",
+    "ونيس",
+    "وناس",
+    "وهدان",
+    "وشاح",
+    "وزان",
+    "وزني",
+    "وحيدي",
+    "وفيقة",
+    "وهاب",
+    "وداعة",
+];
+
+/// Cities and countries that appear as datelines ("القاهرة - ...").
+const PLACES: &[&str] = &[
+    "القاهرة",
+    "الإسكندرية",
+    "الجيزة",
+    "المنصورة",
+    "طنطا",
+    "أسوان",
+    "الأقصر",
+    "بورسعيد",
+    "السويس",
+    "الغردقة",
+    "شرم الشيخ",
+    "بيروت",
+    "صيدا",
+    "صور",
+    "طرابلس",
+    "دمشق",
+    "حلب",
+    "حمص",
+    "اللاذقية",
+    "بغداد",
+    "البصرة",
+    "الموصل",
+    "أربيل",
+    "عمان",
+    "عمّان",
+    "الرياض",
+    "جدة",
+    "مكة",
+    "مكة المكرمة",
+    "المدينة المنورة",
+    "الدمام",
+    "دبي",
+    "أبوظبي",
+    "أبو ظبي",
+    "الشارقة",
+    "الدوحة",
+    "الكويت",
+    "المنامة",
+    "مسقط",
+    "صنعاء",
+    "عدن",
+    "الخرطوم",
+    "بنغازي",
+    "تونس",
+    "الجزائر",
+    "الرباط",
+    "الدار البيضاء",
+    "نواكشوط",
+    "القدس",
+    "القدس المحتلة",
+    "غزة",
+    "رام الله",
+    "الخليل",
+    "نابلس",
+    "جنين",
+    "بيت لحم",
+    "أنقرة",
+    "إسطنبول",
+    "اسطنبول",
+    "طهران",
+    "موسكو",
+    "واشنطن",
+    "نيويورك",
+    "لندن",
+    "باريس",
+    "برلين",
+    "بروكسل",
+    "جنيف",
+    "روما",
+    "بكين",
+    "طوكيو",
+    "كييف",
+    "مصر",
+    "لبنان",
+    "سوريا",
+    "العراق",
+    "الأردن",
+    "السعودية",
+    "فلسطين",
+    "ليبيا",
+    "اليمن",
+    "السودان",
+    "المغرب",
+    "cairo",
+    "beirut",
+    "dubai",
+    "riyadh",
+    "doha",
+    "baghdad",
+    "damascus",
+    "jerusalem",
+    "gaza",
+    "washington",
+    "london",
+    "paris",
+    "new york",
+    "istanbul",
+    "tehran",
+];
+
+/// Weekdays: a part starting with one is a date.
+const WEEKDAYS: &[&str] = &[
+    "السبت",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month and time words: a part containing one is a date or time, not a name. Hijri months are
+/// left out on purpose (رمضان, رجب, شعبان are common names).
+const TIME_WORDS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "أيلول",
+    "تشرين",
+    "منذ",
+    "ساعة",
+    "ساعات",
+    "دقيقة",
+    "دقائق",
+    "أمس",
+    "صباحا",
+    "مساء",
+    "مساءً",
+    "بتوقيت",
+    "توقيت",
+    "تحديث",
+    "نشر",
+    "آخر",
+    "updated",
+    "published",
+    "ago",
+    "hours",
+    "minutes",
+    "am",
+    "pm",
+    "gmt",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Function words that never occur in a name: their presence means a sentence.
+const STOPWORDS: &[&str] = &[
+    "في",
+    "عن",
+    "أن",
+    "إلى",
+    "التي",
+    "الذي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "قال",
+    "قالت",
+    "كان",
+    "كانت",
+    "لم",
+    "لن",
+    "قد",
+    "هو",
+    "هي",
+    "بعد",
+    "قبل",
+    "حول",
+    "خلال",
+    "ضد",
+    "عبر",
+    "لا",
+    "ما",
+    "مع",
+    "من",
+    "أو",
+    "ثم",
+    "حتى",
+    "إن",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "is",
+    "was",
+    "with",
+    "from",
+    "said",
+    "that",
+    "this",
+    "has",
+    "have",
+];
+
+/// Honorifics and job titles that may precede a name; dropped from the display name.
+const HONORIFICS: &[&str] = &[
+    "د",
+    "دكتور",
+    "الدكتور",
+    "الدكتورة",
+    "الأستاذ",
+    "الأستاذة",
+    "أ",
+    "م",
+    "المهندس",
+    "المهندسة",
+    "الكاتب",
+    "الكاتبة",
+    "الصحفي",
+    "الصحفية",
+    "الإعلامي",
+    "الإعلامية",
+    "الزميل",
+    "الزميلة",
+    "السيد",
+    "السيدة",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+];
+
+/// Role words: trailing after a name ("أحمد علي مراسل الجزيرة") they are cut; alone they are
+/// dropped.
+const ROLES: &[&str] = &[
+    "صحفي",
+    "صحفية",
+    "مراسل",
+    "مراسلة",
+    "كاتب",
+    "كاتبة",
+    "محلل",
+    "محللة",
+    "باحث",
+    "باحثة",
+    "خبير",
+    "أستاذ",
+    "مدير",
+    "رئيس",
+    "مستشار",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "writer",
+    "contributor",
+    "columnist",
+    "analyst",
+];
+
+/// First words of an editorial desk / staff credit.
+const DESK_STARTS: &[&str] = &[
+    "المحرر",
+    "محرر",
+    "محررو",
+    "المحررون",
+    "التحرير",
+    "تحرير",
+    "فريق",
+    "هيئة",
+    "أسرة",
+    "قسم",
+    "القسم",
+    "الديسك",
+    "ديسك",
+    "وحدة",
+    "مراسلنا",
+    "مراسلتنا",
+    "مراسلو",
+    "staff",
+    "editor",
+    "editors",
+    "newsroom",
+    "desk",
+    "editorial",
+    "team",
+];
+
+/// Desk credits that add nothing once a person is named ("John Smith, editor").
+const GENERIC_DESKS: &[&str] = &[
+    "المحرر",
+    "محرر",
+    "staff",
+    "editor",
+    "editors",
+    "staff writer",
+];
+
+/// CMS account names and placeholders: never a credit.
+const JUNK: &[&str] = &[
+    "admin",
+    "administrator",
+    "webmaster",
+    "root",
+    "user",
+    "guest",
+    "unknown",
+    "anonymous",
+    "test",
+    "none",
+    "null",
+    "ادمن",
+    "الادمن",
+    "أدمن",
+    "زائر",
+    "مجهول",
+    "غير معروف",
+    "بدون",
+];
+
+/// Words that introduce a photo, video or graphics credit: the rest of the segment is dropped.
+const PHOTO_WORDS: &[&str] = &[
+    "تصوير",
+    "وتصوير",
+    "عدسة",
+    "بعدسة",
+    "مونتاج",
+    "جرافيك",
+    "إنفوجراف",
+    "photo",
+    "photos",
+    "photograph",
+    "photography",
+    "photographer",
+    "video",
+    "graphics",
+    "illustration",
+];
+
+/// Words that introduce a source credit ("المصدر: رويترز"): only agencies are taken from it.
+const SOURCE_WORDS: &[&str] = &["المصدر", "مصدر", "المصادر", "source", "sources"];
+
+/// Words that mark a publication rather than a person ("بوابة الأهرام", "BBC News عربي"): such a
+/// credit is kept as a desk.
+const PUBLICATION_STARTS: &[&str] = &["صحيفة", "جريدة", "موقع", "بوابة", "قناة", "مجلة", "شبكة"];
+const PUBLICATION_WORDS: &[&str] = &["news", "نيوز", "نت", "tv", "online", "times", "post"];
+
+/// Credit prefixes (folded word sequences). The flag demands an explicit `:`/`-`/`/` after the
+/// prefix, for words that are also ordinary desk names ("المحرر: أحمد" vs "المحرر الاقتصادي").
+const PREFIXES: &[(&[&str], bool)] = &[
+    (&["written", "by"], false),
+    (&["posted", "by"], false),
+    (&["reported", "by"], false),
+    (&["story", "by"], false),
+    (&["by"], false),
+    (&["كتب"], false),
+    (&["كتبت"], false),
+    (&["كتبه"], false),
+    (&["كتبها"], false),
+    (&["بقلم"], false),
+    (&["اعداد"], false),
+    (&["واعداد"], false),
+    (&["تحرير"], false),
+    (&["وتحرير"], false),
+    (&["حوار"], false),
+    (&["تقرير"], false),
+    (&["متابعه"], false),
+    (&["مراسلنا"], false),
+    (&["مراسلتنا"], false),
+    (&["من"], false),
+    (&["بواسطه"], false),
+    (&["الكاتب"], true),
+    (&["المحرر"], true),
+    (&["author"], true),
+];
+
+fn folded_set(list: &[&str]) -> HashSet<String> {
+    list.iter().map(|w| fold_words(w)).collect()
+}
+
+static AGENCY_INDEX: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
+    let mut map = HashMap::new();
+    for (name, aliases) in AGENCIES {
+        map.insert(fold_words(name), *name);
+        for alias in *aliases {
+            map.insert(fold_words(alias), *name);
+        }
+    }
+    map
+});
+static WAW_NAME_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(WAW_NAMES));
+static PLACE_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(PLACES));
+static WEEKDAY_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(WEEKDAYS));
+static TIME_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(TIME_WORDS));
+static STOP_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(STOPWORDS));
+static HONORIFIC_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(HONORIFICS));
+static ROLE_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(ROLES));
+static DESK_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(DESK_STARTS));
+static GENERIC_DESK_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(GENERIC_DESKS));
+static JUNK_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(JUNK));
+static PHOTO_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(PHOTO_WORDS));
+static SOURCE_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(SOURCE_WORDS));
+static PUB_START_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(PUBLICATION_STARTS));
+static PUB_WORD_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(PUBLICATION_WORDS));
+
+/// URLs, e-mail addresses, bare domains and @handles: replaced by a strong separator.
+static NOISE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|www\.)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]+|\b[\w-]+\.(?:com|net|org|info|news)\b\S*",
+    )
+    .expect("valid noise pattern")
+});
+/// Strong separators between independent credits.
+static STRONG_SEP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[|¦•·\n]|\s/{1,2}\s").expect("valid strong separator"));
+/// Dashes between a dateline and a name (at least one side spaced, so "Jean-Pierre" stays).
+static DASH_SEP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s*[-–—]+\s+|\s+[-–—]+\s*|\s+ـ+\s+").expect("valid dash separator"));
+/// Bracketed asides: "(واس)", "[AFP]".
+static BRACKETS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[(\[]([^()\[\]]*)[)\]]").expect("valid bracket pattern"));
+/// List separators (the conjunction و is handled separately).
+static LIST_SEP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s*[،,;؛&+]\s*|\s+(?i:and)\s+").expect("valid list separator"));
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers working on byte ranges of the original text.
+// ---------------------------------------------------------------------------------------------
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}'
+}
+
+/// Letters and digits proper (not harakat or tatweel, which Unicode counts as alphabetic).
+fn is_core_char(c: char) -> bool {
+    c.is_alphanumeric() && c != '\u{0640}' && !is_diacritic(c)
+}
+
+/// Byte ranges of the words of `s` (runs of word characters containing a real letter or digit).
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start: Option<usize> = None;
+    let mut iter = s.char_indices().chain(std::iter::once((s.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in iter.by_ref() {
+            let inside = i < s.len() && is_word_char(c);
+            match (start, inside) {
+                (None, true) => start = Some(i),
+                (Some(st), false) => {
+                    start = None;
+                    if s[st..i].chars().any(is_core_char) {
+                        return Some((st, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// Trims everything that is not a letter or digit from the ends (quotes, brackets, dashes,
+/// colons, pipes, slashes, a leading tatweel or haraka); trailing harakat stay with their letter.
+fn trim_decor(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| !is_core_char(c));
+    s.trim_end_matches(|c: char| !(is_core_char(c) || is_diacritic(c)))
+}
+
+/// Opening and closing quotes and brackets, kept by [`trim_soft`].
+fn is_enclosing(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '“' | '”' | '(' | ')' | '[' | ']')
+}
+
+/// Like [`trim_decor`] but keeps quotes and brackets, which still carry meaning for datelines.
+fn trim_soft(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| !(is_core_char(c) || is_enclosing(c)));
+    s.trim_end_matches(|c: char| !(is_core_char(c) || is_diacritic(c) || is_enclosing(c)))
+}
+
+/// Removes invisible marks, replaces URLs/e-mails/handles by a separator, collapses white space.
+fn clean(text: &str) -> String {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let visible = visible.replace(['\r', '\n'], " | ");
+    collapse_ws(&NOISE.replace_all(&visible, " | "))
+}
+
+fn folded_words_of(s: &str) -> Vec<String> {
+    word_spans(s).map(|(a, b)| fold(&s[a..b])).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agencies and site names.
+// ---------------------------------------------------------------------------------------------
+
+/// The agency's canonical display name when `text` (folded) is an agency credit, e.g.
+/// "أ.ف.ب" or "(AFP)" -> Some("أ ف ب"), "وكالة رويترز" -> Some("رويترز").
+pub(crate) fn agency_name(text: &str) -> Option<&'static str> {
+    let f = fold_words(text);
+    if f.is_empty() {
+        return None;
+    }
+    if let Some(name) = AGENCY_INDEX.get(&f) {
+        return Some(name);
+    }
+    let rest = f
+        .strip_prefix("وكاله ")
+        .or_else(|| f.strip_prefix("الوكاله "))?;
+    AGENCY_INDEX.get(rest).copied()
+}
+
+/// An agency credit not in the table: "وكالة أنباء ..." or "... News Agency".
+fn generic_agency(folded: &str) -> bool {
+    let n = folded.split(' ').count();
+    (2..=6).contains(&n)
+        && (folded.starts_with("وكاله ")
+            || folded.ends_with(" agency")
+            || folded.contains("وكاله انباء"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline.
+// ---------------------------------------------------------------------------------------------
+
+/// Strips one credit prefix ("كتب", "بقلم:", "By", ...) from the start of `s`, if present and
+/// followed by something.
+fn strip_one_prefix(s: &str) -> Option<&str> {
+    let spans: Vec<(usize, usize)> = word_spans(s).take(2).collect();
+    let first = *spans.first()?;
+    if !s[..first.0].chars().all(|c| !is_core_char(c)) {
+        return None;
+    }
+    let folded: Vec<String> = spans.iter().map(|&(a, b)| fold(&s[a..b])).collect();
+    for (pattern, needs_sep) in PREFIXES {
+        if pattern.len() > folded.len() || !pattern.iter().zip(&folded).all(|(p, f)| p == f) {
+            continue;
+        }
+        let end = spans[pattern.len() - 1].1;
+        let rest = &s[end..];
+        let sep_len = rest.find(is_core_char).unwrap_or(rest.len());
+        let sep = &rest[..sep_len];
+        if *needs_sep && !sep.contains([':', '-', '–', '—', 'ـ', '/']) {
+            continue;
+        }
+        let rest = &rest[sep_len..];
+        if rest.trim().is_empty() {
+            return None;
+        }
+        return Some(rest);
+    }
+    None
+}
+
+fn strip_prefixes(mut s: &str) -> &str {
+    for _ in 0..4 {
+        match strip_one_prefix(s) {
+            Some(rest) => s = rest,
+            None => break,
+        }
+    }
+    trim_soft(s)
+}
+
+/// Cuts the segment at a photo/video credit word: "كتب أحمد - تصوير محمد" -> "كتب أحمد - ".
+fn cut_photo_credit(s: &str) -> &str {
+    for (a, b) in word_spans(s) {
+        if PHOTO_SET.contains(&fold(&s[a..b])) {
+            return &s[..a];
+        }
+    }
+    s
+}
+
+/// A dash- or bracket-delimited piece of a segment.
+struct Chunk {
+    text: String,
+    bracketed: bool,
+    quoted: bool,
+}
+
+fn is_quoted(s: &str) -> bool {
+    let t = s.trim();
+    let open = t.starts_with(['«', '"', '“', '\'']);
+    let close = t.ends_with(['»', '"', '”', '\'']);
+    open && close && t.chars().count() > 2
+}
+
+/// Splits a segment at dashes; bracketed asides become chunks of their own after their host.
+fn chunks(seg: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    for piece in DASH_SEP.split(seg) {
+        let mut asides = Vec::new();
+        let main = BRACKETS.replace_all(piece, |c: &regex::Captures<'_>| {
+            if let Some(m) = c.get(1) {
+                asides.push(m.as_str().to_string());
+            }
+            " "
+        });
+        let main = main.trim();
+        if main.chars().any(is_core_char) {
+            out.push(Chunk {
+                quoted: is_quoted(main),
+                text: main.to_string(),
+                bracketed: false,
+            });
+        }
+        for a in asides {
+            if a.chars().any(is_core_char) {
+                out.push(Chunk {
+                    quoted: is_quoted(&a),
+                    text: a,
+                    bracketed: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_place(folded: &str) -> bool {
+    PLACE_SET.contains(folded)
+}
+
+fn is_desk(folded: &str) -> bool {
+    let first = folded.split(' ').next().unwrap_or("");
+    DESK_SET.contains(first)
+        || PUB_START_SET.contains(first)
+        || folded
+            .split(' ')
+            .any(|w| w == "staff" || w == "newsroom" || PUB_WORD_SET.contains(w))
+}
+
+/// Decides which chunks of a multi-chunk segment are datelines or roles ("القاهرة - أحمد جمعة",
+/// "الرياض (واس)", "أحمد جمعة - القاهرة"); returns a keep flag per chunk.
+fn dateline_filter(chunks: &[Chunk]) -> Vec<bool> {
+    let mut keep = vec![true; chunks.len()];
+    if chunks.len() < 2 {
+        return keep;
+    }
+    let info: Vec<(String, usize)> = chunks
+        .iter()
+        .map(|c| {
+            let f = fold_words(strip_prefixes(&c.text));
+            let n = if f.is_empty() {
+                0
+            } else {
+                f.split(' ').count()
+            };
+            (f, n)
+        })
+        .collect();
+    let protected = |i: usize| {
+        let c = &chunks[i];
+        let f = &info[i].0;
+        c.quoted || agency_name(&c.text).is_some() || generic_agency(f) || is_desk(f)
+    };
+    let mains: Vec<usize> = (0..chunks.len())
+        .filter(|&i| !chunks[i].bracketed)
+        .collect();
+    let Some(&first) = mains.first() else {
+        return keep;
+    };
+    let last = mains.last().copied().filter(|&l| l != first);
+    let last_is_name = last.is_some_and(|l| info[l].1 >= 2 && !is_place(&info[l].0));
+    let (ff, fnw) = (&info[first].0, info[first].1);
+    if !protected(first)
+        && (is_place(ff) || fnw == 1 || (fnw <= 2 && ff.starts_with("ال") && last_is_name))
+    {
+        keep[first] = false;
+    }
+    if let Some(l) = last {
+        let still = keep.iter().filter(|k| **k).count();
+        if still >= 2 && !protected(l) && (is_place(&info[l].0) || info[l].1 == 1) {
+            keep[l] = false;
+        }
+    }
+    keep
+}
+
+/// Splits a list part at the conjunction و glued to (or spaced before) a following name:
+/// "أحمد جمعة ومحمد علي" -> ["أحمد جمعة", "محمد علي"]. Names that begin with و ("وليد",
+/// "وائل") and agencies ("وام", "واس") are never split, and the piece after و must be a
+/// multi-word name (or an agency). `later` allows stripping a leading و ("، ومحمد علي").
+fn waw_split(part: &str, later: bool) -> Vec<&str> {
+    let spans: Vec<(usize, usize)> = word_spans(part).collect();
+    let folded: Vec<String> = spans.iter().map(|&(a, b)| fold(&part[a..b])).collect();
+    let n = spans.len();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for i in 0..n {
+        let w = folded[i].as_str();
+        let (a, b) = spans[i];
+        if w == "و" {
+            if i > 0 && i + 1 < n {
+                out.push(&part[start..a]);
+                start = spans[i + 1].0;
+            }
+            continue;
+        }
+        if !waw_candidate(w) || (i == 0 && !later) {
+            continue;
+        }
+        let rest_words = n - i;
+        let stripped = w.strip_prefix('و').unwrap_or(w);
+        let rest_is_agency = {
+            let tail = &part[a..];
+            let cut = tail.find('و').map(|k| k + 'و'.len_utf8()).unwrap_or(0);
+            agency_name(&tail[cut..]).is_some()
+        };
+        if rest_words < 2 && !rest_is_agency && !(i == 0 && AGENCY_INDEX.contains_key(stripped)) {
+            continue;
+        }
+        // Position just after the letter و inside the original word.
+        let Some(k) = part[a..b].find('و') else {
+            continue;
+        };
+        if i > 0 {
+            out.push(&part[start..a]);
+        }
+        start = a + k + 'و'.len_utf8();
+    }
+    out.push(&part[start..]);
+    out.into_iter()
+        .map(trim_decor)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A word that may be the conjunction و glued to a name.
+fn waw_candidate(w: &str) -> bool {
+    w.starts_with('و')
+        && w.chars().count() >= 3
+        && !WAW_NAME_SET.contains(w)
+        && agency_name(w).is_none()
+        && !w.starts_with("وكال")
+}
+
+/// True when every character may occur in a name: letters, harakat, tatweel, spaces, hyphens,
+/// apostrophes and the dot of a Latin initial ("John F. Kennedy").
+fn name_chars_ok(s: &str) -> bool {
+    let mut prev2 = ' ';
+    let mut prev = ' ';
+    for c in s.chars() {
+        let ok = is_core_char(c)
+            || is_diacritic(c)
+            || matches!(c, '\u{0640}' | ' ' | '-' | '\'' | '’')
+            || (c == '.' && prev.is_ascii_alphabetic() && !prev2.is_alphanumeric());
+        if !ok || c.is_ascii_digit() || c.is_numeric() {
+            return false;
+        }
+        prev2 = prev;
+        prev = c;
+    }
+    true
+}
+
+/// Removes leading honorifics ("د.", "الدكتور", "Dr.") when a name follows.
+fn strip_honorifics(mut s: &str) -> &str {
+    for _ in 0..3 {
+        let spans: Vec<(usize, usize)> = word_spans(s).take(2).collect();
+        if spans.len() < 2 || !HONORIFIC_SET.contains(&fold(&s[spans[0].0..spans[0].1])) {
+            break;
+        }
+        s = trim_decor(&s[spans[1].0..]);
+    }
+    s
+}
+
+/// Cuts a trailing role: "أحمد علي مراسل الجزيرة" -> "أحمد علي".
+fn cut_role(s: &str) -> &str {
+    for (i, (a, b)) in word_spans(s).enumerate() {
+        if i >= 1 && ROLE_SET.contains(&fold(&s[a..b])) {
+            return trim_decor(&s[..a]);
+        }
+    }
+    s
+}
+
+/// True for a list part that reads as a sentence (function words) or is too long to hold even
+/// two names joined by و.
+fn is_sentence(part: &str) -> bool {
+    let mut n = 0;
+    for (a, b) in word_spans(part) {
+        n += 1;
+        if n > 2 * MAX_NAME_WORDS + 1 || STOP_SET.contains(&fold(&part[a..b])) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Cuts a trailing date or time: "أحمد علي 10:30 ص" -> "أحمد علي". A part that starts with
+/// one becomes empty.
+fn cut_date(s: &str) -> &str {
+    for (i, (a, b)) in word_spans(s).enumerate() {
+        let w = fold(&s[a..b]);
+        let date = w.chars().any(|c| c.is_numeric())
+            || TIME_SET.contains(&w)
+            || (i == 0 && WEEKDAY_SET.contains(&w));
+        if date {
+            return trim_decor(&s[..a]);
+        }
+    }
+    s
+}
+
+/// Classifies one list part; `None` drops it.
+fn classify(part: &str, site: Option<&str>) -> Option<Author> {
+    let part = cut_date(trim_decor(part));
+    let folded = fold_words(part);
+    if folded.is_empty() || part.chars().count() > 200 {
+        return None;
+    }
+    if agency_name(part).is_some() || generic_agency(&folded) {
+        return Some(Author::new(part, AuthorKind::Agency));
+    }
+    if site.is_some_and(|s| is_site_name(part, s)) || JUNK_SET.contains(&folded) {
+        return None;
+    }
+    let ws: Vec<&str> = folded.split(' ').collect();
+    if ws.iter().any(|w| w.chars().any(|c| c.is_numeric())) {
+        return None;
+    }
+    if is_desk(&folded) {
+        let ok = ws.len() <= MAX_NAME_WORDS && !ws.iter().any(|w| STOP_SET.contains(*w));
+        return ok.then(|| Author::new(part, AuthorKind::Desk));
+    }
+    if is_place(&folded)
+        || WEEKDAY_SET.contains(ws[0])
+        || ws
+            .iter()
+            .any(|w| TIME_SET.contains(*w) || STOP_SET.contains(*w))
+        || ROLE_SET.contains(ws[0])
+    {
+        return None;
+    }
+    let name = cut_role(strip_honorifics(part));
+    let count = word_spans(name).count();
+    if count == 0 || count > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS {
+        return None;
+    }
+    if name.chars().filter(|c| is_core_char(*c)).count() < 2 || !name_chars_ok(name) {
+        return None;
+    }
+    Some(Author::new(name, AuthorKind::Person))
+}
+
+fn push_unique(out: &mut Vec<Author>, author: Author) {
+    let key = fold_words(&author.name);
+    if !out.iter().any(|a| fold_words(&a.name) == key) {
+        out.push(author);
+    }
+}
+
+/// "المصدر: رويترز": the segment after a source prefix, whose credits are kept only when they
+/// are agencies.
+fn source_credit(seg: &str) -> Option<&str> {
+    let (a, b) = word_spans(seg).next()?;
+    if !SOURCE_SET.contains(&fold(&seg[a..b])) {
+        return None;
+    }
+    let rest = &seg[b..];
+    let sep_len = rest.find(is_core_char).unwrap_or(rest.len());
+    rest[..sep_len]
+        .contains([':', '-', '–', '—', 'ـ'])
+        .then(|| &rest[sep_len..])
+}
+
+fn parse_segment(seg: &str, site: Option<&str>, out: &mut Vec<Author>) {
+    if let Some(rest) = source_credit(seg) {
+        let mut found = Vec::new();
+        parse_segment(rest, site, &mut found);
+        for a in found.into_iter().filter(|a| a.kind == AuthorKind::Agency) {
+            push_unique(out, a);
+        }
+        return;
+    }
+    let seg = strip_prefixes(trim_soft(cut_photo_credit(seg)));
+    if seg.is_empty() {
+        return;
+    }
+    let chunks = chunks(seg);
+    let keep = dateline_filter(&chunks);
+    let mut first_part = true;
+    for (chunk, keep) in chunks.iter().zip(keep) {
+        if !keep {
+            continue;
+        }
+        let text = trim_decor(strip_prefixes(&chunk.text));
+        if chunk.quoted && chunks.len() >= 2 {
+            // «الشرق الأوسط»: the publication's own staff credit, not a person.
+            let folded = fold_words(text);
+            if folded.is_empty() || site.is_some_and(|s| is_site_name(text, s)) {
+                continue;
+            }
+            if agency_name(text).is_some() {
+                push_unique(out, Author::new(text, AuthorKind::Agency));
+            } else if folded.split(' ').count() <= MAX_NAME_WORDS {
+                push_unique(out, Author::new(text, AuthorKind::Desk));
+            }
+            continue;
+        }
+        for list_part in LIST_SEP.split(text) {
+            if is_sentence(list_part) {
+                first_part = false;
+                continue;
+            }
+            for piece in waw_split(list_part, !first_part) {
+                first_part = false;
+                if out.len() >= MAX_AUTHORS {
+                    return;
+                }
+                if let Some(a) = classify(strip_prefixes(piece), site) {
+                    push_unique(out, a);
+                }
+            }
+        }
+    }
+}
+
+/// Parses a visible byline or metadata author string into credits: persons, agencies and desks
+/// in order of appearance, without duplicates. Credit prefixes (كتب، بقلم، By ...), datelines
+/// ("القاهرة - ", "الرياض (واس)"), photo credits, dates, URLs, CMS account names and the site's
+/// own name are dropped. A quoted publication in a dateline ("بيروت - «الشرق الأوسط»") becomes
+/// a [`AuthorKind::Desk`] credit unless it is the site itself.
+pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
+    let cleaned = clean(text);
+    let site = site_name.map(str::trim).filter(|s| !s.is_empty());
+    let mut out = Vec::new();
+    // A prefix may be followed by a slash ("بقلم / أحمد علي"), which is also a strong separator.
+    let body = strip_prefixes(&cleaned);
+    for seg in STRONG_SEP.split(body) {
+        if out.len() >= MAX_AUTHORS {
+            break;
+        }
+        parse_segment(seg, site, &mut out);
+    }
+    if out.iter().any(|a| a.kind == AuthorKind::Person) {
+        out.retain(|a| {
+            a.kind != AuthorKind::Desk || !GENERIC_DESK_SET.contains(&fold_words(&a.name))
+        });
+    }
+    out
+}
+
+/// True when the text looks like a byline line: it starts with a credit prefix (كتب، بقلم، By
+/// ...) followed by a credit, or a photo credit; or it is a short dateline ("القاهرة - أحمد
+/// جمعة", "الرياض (واس)"); or it is a short line ending in an agency credit ("... (رويترز)").
+/// Used to pick byline blocks out of a page and to drop them from the body.
+pub(crate) fn looks_like_byline(text: &str) -> bool {
+    let t = clean(text);
+    let fw = folded_words_of(&t);
+    let n = fw.len();
+    if n == 0 || n > 16 || t.chars().count() > 160 {
+        return false;
+    }
+    // Photo credit lines.
+    if PHOTO_SET.contains(&fw[0]) && n <= 8 {
+        return true;
+    }
+    let parsed = parse_byline(&t, None);
+    if parsed.is_empty() {
+        return false;
+    }
+    // Prefix lines ("من" only for very short lines, it is a common word).
+    let lead = trim_decor(&t);
+    if let Some(rest) = strip_one_prefix(lead) {
+        let weak = fw[0] == "من" || fw[0] == "by";
+        let rest_words = word_spans(rest).count();
+        if rest_words <= 12 && (!weak || n <= 6) {
+            return true;
+        }
+    }
+    // Short lines made only of agency or desk credits: "وكالات - القاهرة", "فريق التحرير".
+    if n <= 6 && parsed.iter().all(|a| a.kind != AuthorKind::Person) {
+        return true;
+    }
+    // Short datelines: "CITY - Name", "CITY (agency)".
+    let segment = STRONG_SEP.split(&t).next().unwrap_or("");
+    let cs = chunks(segment);
+    if n <= 8 && cs.len() >= 2 {
+        let keep = dateline_filter(&cs);
+        if !keep[0] && keep.iter().skip(1).any(|k| *k) {
+            return true;
+        }
+    }
+    // Short lines ending in an agency credit: "... - رويترز", "... (أ ف ب)".
+    if n <= 12 {
+        let last_seg = STRONG_SEP.split(&t).last().unwrap_or("");
+        if let Some(last) = chunks(last_seg).last() {
+            let tail = LIST_SEP.split(&last.text).last().unwrap_or("");
+            if agency_name(tail).is_some() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AuthorKind::{Agency, Desk, Person};
+
+    type Credit = (String, AuthorKind);
+    type Case<'a> = (&'a str, Option<&'a str>, Vec<Credit>);
+
+    fn p(name: &str) -> (String, AuthorKind) {
+        (name.to_string(), Person)
+    }
+    fn ag(name: &str) -> (String, AuthorKind) {
+        (name.to_string(), Agency)
+    }
+    fn dk(name: &str) -> (String, AuthorKind) {
+        (name.to_string(), Desk)
+    }
+
+    #[test]
+    fn parses_bylines() {
+        let cases: Vec<Case> = vec![
+            ("كتب أحمد جمعة", None, vec![p("أحمد جمعة")]),
+            ("كتبت: سارة محمود", None, vec![p("سارة محمود")]),
+            ("كتب ـ محمود سعد", None, vec![p("محمود سعد")]),
+            ("بقلم: د. محمد علي", None, vec![p("محمد علي")]),
+            ("بقلم الكاتب فهمي هويدي", None, vec![p("فهمي هويدي")]),
+            ("إعداد: منى عبد الله", None, vec![p("منى عبد الله")]),
+            ("اعداد وتحرير - خالد يوسف", None, vec![p("خالد يوسف")]),
+            ("حوار: هالة أمين", None, vec![p("هالة أمين")]),
+            ("تقرير: سامي كمال", None, vec![p("سامي كمال")]),
+            ("متابعة - ريم حسن", None, vec![p("ريم حسن")]),
+            ("مراسلنا طارق فؤاد", None, vec![p("طارق فؤاد")]),
+            ("من عمرو خليل", None, vec![p("عمرو خليل")]),
+            ("بواسطة نادر فتحي", None, vec![p("نادر فتحي")]),
+            ("الكاتب: ياسر رزق", None, vec![p("ياسر رزق")]),
+            ("المحرر: هشام عبد العزيز", None, vec![p("هشام عبد العزيز")]),
+            (
+                "كتب أحمد جمعة ومحمد علي",
+                None,
+                vec![p("أحمد جمعة"), p("محمد علي")],
+            ),
+            ("كتب وليد عبد الرحمن", None, vec![p("وليد عبد الرحمن")]),
+            ("كتب محمد وائل السيد", None, vec![p("محمد وائل السيد")]),
+            (
+                "كتب أحمد علي ووفاء سالم",
+                None,
+                vec![p("أحمد علي"), p("وفاء سالم")],
+            ),
+            (
+                "كتب: أحمد علي، محمد حسن، ومحمود سعيد",
+                None,
+                vec![p("أحمد علي"), p("محمد حسن"), p("محمود سعيد")],
+            ),
+            ("سعد الله ونوس", None, vec![p("سعد الله ونوس")]),
+            ("محمد ولد عبد العزيز", None, vec![p("محمد ولد عبد العزيز")]),
+            (
+                "أحمد علي و محمد حسن",
+                None,
+                vec![p("أحمد علي"), p("محمد حسن")],
+            ),
+            ("القاهرة - أحمد جمعة", None, vec![p("أحمد جمعة")]),
+            ("أحمد جمعة - القاهرة", None, vec![p("أحمد جمعة")]),
+            ("بيروت - «الشرق الأوسط»", None, vec![dk("الشرق الأوسط")]),
+            ("بيروت - «الشرق الأوسط»", Some("الشرق الأوسط"), vec![]),
+            ("الرياض (واس)", None, vec![ag("واس")]),
+            ("دبي - وام", None, vec![ag("وام")]),
+            ("واشنطن ـ أ.ف.ب", None, vec![ag("أ.ف.ب")]),
+            ("رويترز", None, vec![ag("رويترز")]),
+            ("وكالات", None, vec![ag("وكالات")]),
+            ("(د ب أ)", None, vec![ag("د ب أ")]),
+            ("وكالة الأناضول", None, vec![ag("وكالة الأناضول")]),
+            (
+                "كتب أحمد جمعة ورويترز",
+                None,
+                vec![p("أحمد جمعة"), ag("رويترز")],
+            ),
+            (
+                "By John Smith and Jane Doe",
+                None,
+                vec![p("John Smith"), p("Jane Doe")],
+            ),
+            (
+                "John Smith, Reuters",
+                None,
+                vec![p("John Smith"), ag("Reuters")],
+            ),
+            ("Written by Mary O'Neil", None, vec![p("Mary O'Neil")]),
+            ("By AFP", None, vec![ag("AFP")]),
+            (
+                "John F. Kennedy & AP",
+                None,
+                vec![p("John F. Kennedy"), ag("AP")],
+            ),
+            ("كتب أحمد علي - تصوير محمد حسن", None, vec![p("أحمد علي")]),
+            ("تصوير: محمد حسن", None, vec![]),
+            ("كتب أحمد علي وتصوير محمد حسن", None, vec![p("أحمد علي")]),
+            ("المحرر", None, vec![dk("المحرر")]),
+            ("فريق التحرير", None, vec![dk("فريق التحرير")]),
+            ("محرر الموقع", None, vec![dk("محرر الموقع")]),
+            ("القسم الاقتصادي", None, vec![dk("القسم الاقتصادي")]),
+            ("المحرر الاقتصادي", None, vec![dk("المحرر الاقتصادي")]),
+            ("admin", None, vec![]),
+            ("Staff", None, vec![dk("Staff")]),
+            ("John Smith, editor", None, vec![p("John Smith")]),
+            ("اليوم السابع", Some("اليوم السابع"), vec![]),
+            ("الجزيرة نت", Some("الجزيرة"), vec![]),
+            ("الثلاثاء 12 مايو 2024", None, vec![]),
+            ("كتب أحمد علي 10:30 ص", None, vec![p("أحمد علي")]),
+            ("منذ ساعتين", None, vec![]),
+            ("https://example.com/author/ahmed", None, vec![]),
+            ("أحمد علي ahmed@example.com", None, vec![p("أحمد علي")]),
+            ("«أحمد علي» @ahmed_ali", None, vec![p("أحمد علي")]),
+            ("/ أحمد علي |", None, vec![p("أحمد علي")]),
+            ("أحمد علي - صحفي", None, vec![p("أحمد علي")]),
+            ("أحمد علي مراسل الجزيرة", None, vec![p("أحمد علي")]),
+            ("", None, vec![]),
+            ("   ", None, vec![]),
+            ("كتب الرئيس في تغريدة على تويتر أن الوضع خطير", None, vec![]),
+            (
+                "هذا اسم طويل جدا لا يمكن أن يكون اسما لشخص واحد أبدا",
+                None,
+                vec![],
+            ),
+            (
+                "كتب: وكالة أنباء الشرق الأوسط",
+                None,
+                vec![ag("وكالة أنباء الشرق الأوسط")],
+            ),
+            ("القاهرة (أ ش أ)", None, vec![ag("أ ش أ")]),
+            ("ومع", None, vec![ag("ومع")]),
+            (
+                "أحمد علي | محمد حسن",
+                None,
+                vec![p("أحمد علي"), p("محمد حسن")],
+            ),
+            ("أَحْمَد عَلِيّ", None, vec![p("أَحْمَد عَلِيّ")]),
+            ("كتب أحمد علي، كتب أحمد علي", None, vec![p("أحمد علي")]),
+            ("بقلم / أحمد علي", None, vec![p("أحمد علي")]),
+            ("كتب/ أحمد علي", None, vec![p("أحمد علي")]),
+            ("د/ أحمد علي", None, vec![p("أحمد علي")]),
+            ("المصدر: رويترز", None, vec![ag("رويترز")]),
+            ("المصدر: الجزيرة", None, vec![]),
+            ("القاهرة - بوابة الأهرام", None, vec![dk("بوابة الأهرام")]),
+            ("وكالات - القاهرة", None, vec![ag("وكالات")]),
+            ("جدة - واس", None, vec![ag("واس")]),
+            ("(أ ف ب) - واشنطن", None, vec![ag("أ ف ب")]),
+            ("كتب أحمد علي ومحمد", None, vec![p("أحمد علي ومحمد")]),
+            (
+                "أحمد علي، ومحمد حسن ووليد سعيد",
+                None,
+                vec![p("أحمد علي"), p("محمد حسن"), p("وليد سعيد")],
+            ),
+            (
+                "كتب: محمد السيد | 12 مايو 2024 - 10:30 م",
+                None,
+                vec![p("محمد السيد")],
+            ),
+            (
+                "القاهرة – أحمد جمعة – 12 مايو 2024",
+                None,
+                vec![p("أحمد جمعة")],
+            ),
+            ("Jean-Pierre Dupont", None, vec![p("Jean-Pierre Dupont")]),
+            (
+                "John Smith | Reuters",
+                None,
+                vec![p("John Smith"), ag("Reuters")],
+            ),
+            ("Dr. John Smith", None, vec![p("John Smith")]),
+            ("BBC News عربي", None, vec![dk("BBC News عربي")]),
+            ("أحمد علي (القاهرة)", None, vec![p("أحمد علي")]),
+        ];
+        let mut failures = Vec::new();
+        for (input, site, want) in cases {
+            let got: Vec<Credit> = parse_byline(input, site)
+                .into_iter()
+                .map(|a| (a.name().to_string(), a.kind()))
+                .collect();
+            if got != want {
+                failures.push(format!("{input:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn recognizes_agencies() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("أ ف ب", Some("أ ف ب")),
+            ("ا ف ب", Some("أ ف ب")),
+            ("أ.ف.ب", Some("أ ف ب")),
+            ("فرانس برس", Some("أ ف ب")),
+            ("وكالة الصحافة الفرنسية", Some("أ ف ب")),
+            ("AFP", Some("أ ف ب")),
+            ("(رويترز)", Some("رويترز")),
+            ("Reuters", Some("رويترز")),
+            ("أسوشيتد برس", Some("أ ب")),
+            ("د.ب.أ", Some("د ب أ")),
+            ("DPA", Some("د ب أ")),
+            ("وكالة الأنباء السعودية", Some("واس")),
+            ("كونا", Some("كونا")),
+            ("XINHUA", Some("شينخوا")),
+            ("وكالات الأنباء", Some("وكالات")),
+            ("أحمد علي", None),
+            ("وفاء", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(agency_name(text), *want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn detects_byline_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("كتب أحمد جمعة", true),
+            ("بقلم: محمد علي", true),
+            ("By John Smith", true),
+            ("القاهرة - أحمد جمعة", true),
+            ("الرياض (واس)", true),
+            ("دبي - وام", true),
+            ("بيروت - «الشرق الأوسط»", true),
+            ("متظاهرون في شوارع بغداد (رويترز)", true),
+            ("تصوير: محمد حسن", true),
+            ("John Smith | Reuters", true),
+            ("المصدر: رويترز", true),
+            ("وكالات - القاهرة", true),
+            ("رويترز", true),
+            ("كتب الرئيس في تغريدة على تويتر أن الوضع خطير", false),
+            ("من جهته قال وزير الخارجية إن المفاوضات مستمرة", false),
+            (
+                "القاهرة - أعلنت وزارة الصحة المصرية اليوم عن تسجيل حالات جديدة في عدة محافظات من البلاد",
+                false,
+            ),
+            ("السيسي: مصر لن تتخلى عن حقوقها", false),
+            ("", false),
+        ];
+        let failures: Vec<&str> = cases
+            .iter()
+            .filter(|(text, want)| looks_like_byline(text) != *want)
+            .map(|(text, _)| *text)
+            .collect();
+        assert!(failures.is_empty(), "{failures:?}");
+    }
+
+    #[test]
+    fn long_input_is_bounded() {
+        let long = "أحمد ".repeat(400) + &"x, ".repeat(300);
+        let start = std::time::Instant::now();
+        let got = parse_byline(&long, Some("site"));
+        assert!(start.elapsed().as_secs() < 2);
+        for a in &got {
+            assert!(a.name().chars().count() <= MAX_NAME_CHARS);
+            assert!(a.name().split(' ').count() <= MAX_NAME_WORDS);
+        }
+        let _ = looks_like_byline(&long);
+        for text in [
+            "ومحمد علي ".repeat(200),
+            "القاهرة - أحمد ".repeat(150),
+            "(واس) «".repeat(300),
+            "أ".repeat(2000),
+        ] {
+            for a in parse_byline(&text, None) {
+                assert!(a.name().chars().count() <= MAX_NAME_CHARS);
+            }
+            let _ = looks_like_byline(&text);
+        }
+        assert!(start.elapsed().as_secs() < 5);
+        let many = "أحمد علي، ".repeat(500);
+        let got = parse_byline(&many, None);
+        assert!(got.len() <= MAX_AUTHORS);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for s in [
+            "و",
+            "و و و",
+            "ـ",
+            "«»",
+            "()",
+            "(((",
+            "|||",
+            " - - ",
+            "كتب",
+            "كتب:",
+            "by",
+            "ومحمد",
+            "أ",
+            "\u{200F}\u{064E}",
+            "@",
+            "http://",
+            "وكالة",
+            "أحمد (",
+            "- القاهرة -",
+        ] {
+            let _ = parse_byline(s, Some(s));
+            let _ = looks_like_byline(s);
+            let _ = agency_name(s);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! Article metadata: title, credits, dates, site, language and direction, lead, image, tags.
+//!
+//! Evidence is gathered from JSON-LD, `<meta>` tags, `<time>` elements, the URL and the visible
+//! lines around the headline, then chosen by agreement. A field stays `None` when the evidence
+//! is weak. The visible lines that carried metadata (headline, byline, date line) are reported so
+//! the body can leave them out.
+
+mod byline;
+mod date;
+mod jsonld;
+mod title;
+
+pub use byline::{Author, AuthorKind};
+pub use date::Date;
+pub(crate) use date::parse_iso;
+
+use crate::article::Direction;
+use crate::dom::{BlockKind, Page};
+use crate::normalize::{fold_words, is_arabic_letter};
+use jsonld::Json;
+
+/// Metadata of one page, and the blocks that carried it.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub authors: Vec<Author>,
+    pub published: Option<Date>,
+    pub modified: Option<Date>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<Direction>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub tags: Vec<String>,
+    pub section: Option<String>,
+    /// Blocks that are the headline, a byline or a date line.
+    pub meta_blocks: Vec<usize>,
+}
+
+/// What the JSON-LD of a page says about its article.
+#[derive(Debug, Default)]
+struct LdArticle {
+    headline: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    publisher: Option<String>,
+    image: Option<String>,
+    keywords: Vec<String>,
+    section: Option<String>,
+    description: Option<String>,
+    url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] =
+    &["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "WebPage", "ReviewNewsArticle", "Report"];
+
+fn read_jsonld(page: &Page) -> LdArticle {
+    let mut ld = LdArticle::default();
+    let mut best_rank = usize::MAX;
+    for src in page.jsonld.iter().take(32) {
+        let Some(v) = jsonld::parse(src) else { continue };
+        for obj in v.objects() {
+            let types = obj.types();
+            let Some(rank) = ARTICLE_TYPES.iter().position(|t| types.contains(t)) else { continue };
+            if rank >= best_rank && ld.headline.is_some() {
+                continue;
+            }
+            best_rank = rank;
+            let text = |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
+            ld.headline = text("headline").or_else(|| text("name"));
+            ld.authors = obj
+                .get("author")
+                .or_else(|| obj.get("creator"))
+                .map(|a| a.texts().into_iter().map(|s| crate::normalize::collapse_ws(s)).collect())
+                .unwrap_or_default();
+            ld.published = text("datePublished").or_else(|| text("dateCreated"));
+            ld.modified = text("dateModified");
+            ld.publisher = obj.get("publisher").and_then(Json::text).map(str::to_string);
+            ld.image = obj.get("image").and_then(Json::text).map(str::to_string);
+            ld.keywords = obj.get("keywords").map(|k| split_keywords(&k.texts())).unwrap_or_default();
+            ld.section = text("articleSection");
+            ld.description = text("description");
+            ld.url = text("url").or_else(|| obj.get("mainEntityOfPage").and_then(Json::text).map(str::to_string));
+        }
+    }
+    ld
+}
+
+fn split_keywords(values: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        for k in v.split([',', '،', ';', '|']) {
+            let k = k.trim();
+            if !k.is_empty() && k.chars().count() <= 60 && !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        }
+    }
+    out.truncate(50);
+    out
+}
+
+/// Decodes the few HTML entities that leak into metadata strings.
+fn html_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&")
+}
+
+/// Removes markup that leaked into a meta value.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    crate::normalize::collapse_ws(&html_unescape(&out))
+}
+
+/// The host of a URL, lower-cased, without `www.`.
+pub(crate) fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.trim().to_ascii_lowercase();
+    (!host.is_empty()).then(|| host.strip_prefix("www.").unwrap_or(&host).to_string())
+}
+
+/// Language and direction from the text's script when the page does not say.
+fn script_lang(text: &str) -> (Option<&'static str>, Option<Direction>) {
+    let (mut arabic, mut latin, mut persian, mut urdu) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if is_arabic_letter(c) {
+            arabic += 1;
+            match c {
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => persian += 1,
+                'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ہ' | 'ھ' => urdu += 1,
+                _ => {}
+            }
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic > latin && arabic > 0 {
+        let lang = if urdu * 50 > arabic {
+            "ur"
+        } else if persian * 30 > arabic {
+            "fa"
+        } else {
+            "ar"
+        };
+        (Some(lang), Some(Direction::Rtl))
+    } else if latin > 0 {
+        (None, Some(Direction::Ltr))
+    } else {
+        (None, None)
+    }
+}
+
+/// Extracts the metadata of `page`, whose article blocks are `kept` (in order).
+pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Option<&Date>) -> Meta {
+    let ld = read_jsonld(page);
+    let mut m = Meta::default();
+    let meta = |keys: &[&str]| page.meta(keys).map(strip_tags).filter(|s| !s.is_empty());
+
+    // Site, URL, host.
+    m.site_name = meta(&["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"]).or(ld.publisher.clone());
+    m.url = page.canonical.clone().filter(|u| u.starts_with("http")).or(meta(&["og:url"])).or(ld.url.clone()).or(url.map(str::to_string));
+    let host = url.and_then(host_of).or_else(|| m.url.as_deref().and_then(host_of));
+
+    // Title: the visible headline agreed with og:title / JSON-LD / <title>.
+    let first_kept = kept.first().copied().unwrap_or(0);
+    let h1 = headline_block(page, first_kept);
+    let og = meta(&["og:title", "twitter:title"]);
+    m.title = title::choose_title(
+        h1.map(|i| page.blocks[i].text.as_str()),
+        og.as_deref(),
+        ld.headline.as_deref(),
+        page.title.as_deref(),
+        m.site_name.as_deref(),
+        host.as_deref(),
+    );
+    if let Some(t) = &m.title {
+        let ft = fold_words(t);
+        for &i in kept.iter().take(6) {
+            if fold_words(&page.blocks[i].text) == ft {
+                m.meta_blocks.push(i);
+            }
+        }
+    }
+
+    // Credits: JSON-LD and meta first, then visible bylines.
+    let site = m.site_name.clone();
+    let mut credits: Vec<Author> = Vec::new();
+    let add = |found: Vec<Author>, credits: &mut Vec<Author>| {
+        for a in found {
+            let key = fold_words(a.name());
+            if !credits.iter().any(|c| fold_words(c.name()) == key) {
+                credits.push(a);
+            }
+        }
+    };
+    for name in &ld.authors {
+        if !name.contains("://") {
+            add(byline::parse_byline(name, site.as_deref()), &mut credits);
+        }
+    }
+    if credits.is_empty() {
+        if let Some(a) = meta(&["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"]) {
+            if !a.contains("://") {
+                add(byline::parse_byline(&a, site.as_deref()), &mut credits);
+            }
+        }
+    }
+    let window = near_article(page, kept, h1);
+    let mut visible: Vec<Author> = Vec::new();
+    for &i in &window {
+        let b = &page.blocks[i];
+        if b.kind == BlockKind::Image || b.text.chars().count() > 120 {
+            continue;
+        }
+        let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.byline);
+        if hinted || byline::looks_like_byline(&b.text) {
+            let found = byline::parse_byline(&b.text, site.as_deref());
+            if !found.is_empty() {
+                if kept.contains(&i) {
+                    m.meta_blocks.push(i);
+                }
+                add(found, &mut visible);
+            }
+        }
+    }
+    // Visible bylines fill in what metadata lacks (agencies, a second author).
+    if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency) {
+        add(visible, &mut credits);
+    }
+    credits.truncate(12);
+    m.authors = credits;
+
+    // Dates: machine-readable first, then visible text near the article, then the URL.
+    let iso = |s: Option<String>| s.and_then(|s| date::parse_iso(&s).or_else(|| date::parse_text(&s)));
+    m.published = iso(ld.published.clone())
+        .or_else(|| iso(meta(&["article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published"])));
+    m.modified = iso(ld.modified.clone()).or_else(|| iso(meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"])));
+    let mut visible_date: Option<Date> = None;
+    let mut visible_update: Option<Date> = None;
+    for &i in &window {
+        let b = &page.blocks[i];
+        if b.kind == BlockKind::Image || b.text.chars().count() > 160 {
+            continue;
+        }
+        let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.date);
+        let parsed = date::parse_text(&b.text).or_else(|| now.and_then(|n| date::parse_relative(&b.text, n)));
+        let Some(d) = parsed else { continue };
+        // A short line that is mostly the date is a date line, to leave out of the body.
+        let short = b.text.split_whitespace().count() <= 14;
+        if short && kept.contains(&i) && !byline::looks_like_byline(&b.text) {
+            m.meta_blocks.push(i);
+        }
+        if date::is_update_label(&b.text) {
+            visible_update.get_or_insert(d);
+        } else if hinted || short {
+            visible_date.get_or_insert(d);
+        }
+    }
+    if m.published.is_none() {
+        let time = page
+            .times
+            .iter()
+            .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
+            .and_then(|(dt, _)| date::parse_iso(dt));
+        m.published = visible_date.or(time).or_else(|| m.url.as_deref().and_then(date::from_url)).or_else(|| url.and_then(date::from_url));
+    }
+    if m.modified.is_none() {
+        m.modified = visible_update;
+    }
+    if m.modified == m.published {
+        m.modified = None;
+    }
+
+    // Language and direction.
+    let body: String = kept.iter().take(40).map(|&i| page.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    let (script_lang, script_dir) = script_lang(&body);
+    let declared = page.lang.clone().or_else(|| meta(&["og:locale", "content-language", "language"]).map(|l| l.replace('_', "-")));
+    m.lang = declared
+        .and_then(|l| l.split(['-', '_']).next().map(|p| p.trim().to_ascii_lowercase()))
+        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))
+        .or(script_lang.map(str::to_string));
+    m.dir = match page.dir.as_deref() {
+        Some("rtl") => Some(Direction::Rtl),
+        Some("ltr") if script_dir != Some(Direction::Rtl) => Some(Direction::Ltr),
+        _ => script_dir.or_else(|| match m.lang.as_deref() {
+            Some("ar" | "fa" | "ur" | "he" | "ps" | "ku" | "ckb") => Some(Direction::Rtl),
+            Some(_) => Some(Direction::Ltr),
+            None => None,
+        }),
+    };
+
+    m.description = meta(&["og:description", "description", "twitter:description"]).or(ld.description);
+    m.image = meta(&["og:image", "og:image:url", "twitter:image"]).or(ld.image);
+    let mut tags = ld.keywords;
+    if tags.is_empty() {
+        let values: Vec<String> = page.metas.iter().filter(|(k, _)| k == "article:tag").map(|(_, v)| v.clone()).collect();
+        let mut refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        let kw = meta(&["news_keywords", "keywords"]);
+        if refs.is_empty() {
+            refs.extend(kw.as_deref());
+        }
+        tags = split_keywords(&refs);
+    }
+    m.tags = tags;
+    m.section = meta(&["article:section"]).or(ld.section);
+    m.meta_blocks.sort_unstable();
+    m.meta_blocks.dedup();
+    m
+}
+
+/// The block of the visible headline: the `<h1>` nearest before the article's first block
+/// (else the first `<h1>` of the page).
+fn headline_block(page: &Page, first_kept: usize) -> Option<usize> {
+    let is_h1 = |i: &usize| page.blocks[*i].kind == BlockKind::Heading(1) && page.blocks[*i].link_chars * 2 < page.blocks[*i].chars;
+    (0..=first_kept.min(page.blocks.len().saturating_sub(1)))
+        .rev()
+        .find(is_h1)
+        .or_else(|| (0..page.blocks.len()).find(is_h1))
+}
+
+/// Blocks where bylines and date lines sit: from a little before the headline (or the article)
+/// to the first few blocks of the article, plus the last two.
+fn near_article(page: &Page, kept: &[usize], h1: Option<usize>) -> Vec<usize> {
+    let first = kept.first().copied().unwrap_or(0);
+    let start = h1.unwrap_or(first).min(first).saturating_sub(4);
+    let head_end = kept.get(4).copied().unwrap_or(first + 8).max(first + 1);
+    let mut out: Vec<usize> = (start..head_end.min(page.blocks.len())).collect();
+    if h1.is_some_and(|h| h > first) {
+        out.extend(h1.unwrap_or(0)..(h1.unwrap_or(0) + 6).min(page.blocks.len()));
+    }
+    out.extend(kept.iter().rev().take(2));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.youm7.com/story/1").as_deref(), Some("youm7.com"));
+        assert_eq!(host_of("http://user@Example.org:8080/x").as_deref(), Some("example.org"));
+        assert_eq!(host_of("").as_deref(), None);
+    }
+
+    #[test]
+    fn script_language() {
+        assert_eq!(script_lang("قال الوزير إن العمل مستمر").0, Some("ar"));
+        assert_eq!(script_lang("این یک متن فارسی است که گفته می‌شود").0, Some("fa"));
+        assert_eq!(script_lang("hello world").1, Some(Direction::Ltr));
+    }
+
+    #[test]
+    fn tags_in_meta_values_are_stripped() {
+        assert_eq!(strip_tags("<b>عنوان</b> &amp; خبر"), "عنوان & خبر");
+    }
+}

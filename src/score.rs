@@ -1,0 +1,267 @@
+//! The density scorer: a pure function from block features to content scores.
+//!
+//! Three signals, combined:
+//! - jusText-style classes from length, link density and stopword density (stopwords counted on
+//!   folded words with the glued prefixes و / ف / ب / ل / ك / ال stripped), smoothed by
+//!   neighbours so a short line between two good paragraphs stays;
+//! - boilerpipe-style text and link density (long, punctuated, link-free text is content);
+//! - the rule table's verdicts (chrome classes, chrome phrases, body hints) as features.
+//!
+//! [`score_blocks`] sees only [`Features`], never the DOM, so it is benchmarked on its own.
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+
+use crate::dom::BlockKind;
+use crate::normalize::{fold_char, is_arabic_letter, is_sentence_punct, words};
+
+/// What the scorer knows of one block. Built by the walker; plain data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// Characters of text, white space excluded.
+    pub chars: u32,
+    /// Characters inside links.
+    pub link_chars: u32,
+    /// Word tokens.
+    pub words: u32,
+    /// Word tokens that are function words (any of the supported languages).
+    pub stopwords: u32,
+    /// Sentence and clause punctuation, Arabic forms included (، ؛ ؟ . , ! :).
+    pub punct: u32,
+    /// Arabic-script letters.
+    pub arabic: u32,
+    /// Digits, any script.
+    pub digits: u32,
+    /// The block's kind.
+    pub kind: BlockKind,
+    /// Inside an element the rule table marks as chrome, or a `nav`/`footer`/`aside`/`form`.
+    pub chrome: bool,
+    /// Inside an element the rule table marks as the article body.
+    pub body_hint: bool,
+    /// The block's text matches a chrome phrase.
+    pub chrome_phrase: bool,
+}
+
+impl Features {
+    /// Measures a block's text. `link_chars` and the flags come from the walker.
+    pub fn measure(text: &str, link_chars: u32, kind: BlockKind) -> Features {
+        let mut f = Features {
+            chars: 0,
+            link_chars,
+            words: 0,
+            stopwords: 0,
+            punct: 0,
+            arabic: 0,
+            digits: 0,
+            kind,
+            chrome: false,
+            body_hint: false,
+            chrome_phrase: false,
+        };
+        for c in text.chars() {
+            if c.is_whitespace() {
+                continue;
+            }
+            f.chars += 1;
+            if is_arabic_letter(c) {
+                f.arabic += 1;
+            } else if c.is_numeric() {
+                f.digits += 1;
+            } else if is_sentence_punct(c) {
+                f.punct += 1;
+            }
+        }
+        f.link_chars = f.link_chars.min(f.chars);
+        let mut folded = String::new();
+        for w in words(text) {
+            f.words += 1;
+            folded.clear();
+            folded.extend(w.chars().filter_map(fold_char));
+            if is_stopword(&folded) {
+                f.stopwords += 1;
+            }
+        }
+        f
+    }
+
+    /// Share of the characters inside links, 0–1.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+    }
+
+    /// Share of the words that are function words, 0–1.
+    pub fn stopword_density(&self) -> f32 {
+        if self.words == 0 { 0.0 } else { self.stopwords as f32 / self.words as f32 }
+    }
+}
+
+/// Function words, folded, of the languages matn meets most: Arabic first, then Persian, Urdu,
+/// English, German, French and Spanish.
+const STOPWORDS: &str = "
+في من على الي عن ان او ثم قد لقد كان كانت يكون تكون هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين
+اللتين مع بين بعد قبل حتي كما لكن لا لم لن ما ماذا هو هي هم هن انه انها انهم عند حيث اي كل بعض غير منذ
+خلال ضد نحو امام دون تحت فوق اذا اذ ايضا اما الا الي عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها
+لهم به بها بهم اليه اليها عنه عنها وهو وهي وقد وكان وكانت وفي ومن وعلي وان او بل ليس ليست مثل لدي لدى
+التى الذى هناك هنا حول عبر وفق اكثر اقل جدا فقط كيف لماذا متي اين ام يا الذين اللاتي ان انما كذلك ذات
+نفس قال وقال قالت وقالت واضاف واضافت يتم تم وذلك وهذا وهذه اليوم امس حين بينما سوف ولا ولم ولن وما
+و در به از که این را با است برای آن یک تا بر هم نیز شد شده می ها های او ما شود باید کرد کند بود اما یا
+کے کی میں ہے اور سے کو نے پر یہ وہ کہ تھا تھی ہیں گیا ایک بھی کر لیے تک جو
+the of and to in a is that for it on with as was by at be this are from or an have has had not but
+which were been their its they he she his her we you will would there can more also about than into
+der die das und ist nicht ein eine zu mit von den im auf sich des dem für als auch es an werden aus er
+hat dass sie nach bei einer um am sind noch wie einem über so zum war haben nur oder aber vor zur bis
+le la les de des du et est un une en dans que qui pour pas sur au par plus avec ce il elle sont ont
+el los las del que y en un una por con para es se al lo como más pero sus le ya o fue este ha
+";
+
+static STOPWORD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| STOPWORDS.split_whitespace().collect());
+
+/// Whether a folded word is a function word, also with a glued prefix (و، ف، ب، ل، ك، ال, وال…).
+fn is_stopword(folded: &str) -> bool {
+    if STOPWORD_SET.contains(folded) {
+        return true;
+    }
+    for prefix in ["و", "ف", "ب", "ل", "ك"] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            if rest.chars().count() >= 2 && STOPWORD_SET.contains(rest) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The class of a block before and after smoothing (jusText's vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+fn classify(f: &Features) -> Class {
+    if f.chrome_phrase || f.kind == BlockKind::Caption || f.kind == BlockKind::Image {
+        return Class::Bad;
+    }
+    let ld = f.link_density();
+    if ld > 0.45 || (f.chrome && !f.body_hint) {
+        return Class::Bad;
+    }
+    if f.chars < 45 {
+        return if ld > 0.2 { Class::Bad } else { Class::Short };
+    }
+    let sd = f.stopword_density();
+    let punctuated = f.punct >= 2 || (f.punct >= 1 && f.chars < 200);
+    if f.chars >= 120 && (sd >= 0.18 || punctuated) && ld < 0.25 {
+        Class::Good
+    } else if sd >= 0.10 || punctuated {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// Content scores for a page's blocks, in order, each in 0–1: 1 is article text, 0 is chrome.
+///
+/// ```
+/// use matn::score::{Features, score_blocks};
+/// use matn::BlockKind;
+/// let para = Features::measure(
+///     "قال رئيس الوزراء في بيان صحفي إن الحكومة ستواصل العمل على تطوير التعاون في المجالات الاقتصادية والثقافية، وإن اللقاء كان مثمرا.",
+///     0,
+///     BlockKind::Paragraph,
+/// );
+/// let menu = Features::measure("الرئيسية", 16, BlockKind::ListItem);
+/// let scores = score_blocks(&[menu, para, menu]);
+/// assert!(scores[1] > 0.9 && scores[0] < 0.1);
+/// ```
+pub fn score_blocks(features: &[Features]) -> Vec<f32> {
+    let classes: Vec<Class> = features.iter().map(classify).collect();
+    let mut out = Vec::with_capacity(features.len());
+    // Smoothing: a short or near-good block takes the class of its nearest non-short neighbours
+    // when both are good, or keeps near-good when one is.
+    let neighbour = |from: usize, step: isize| -> Option<Class> {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < classes.len() {
+            let c = classes[i as usize];
+            if c != Class::Short && features[i as usize].kind != BlockKind::Image {
+                return Some(c);
+            }
+            i += step;
+        }
+        None
+    };
+    for (i, (&c, f)) in classes.iter().zip(features).enumerate() {
+        let s = match c {
+            Class::Good => 1.0,
+            Class::Bad => 0.0,
+            Class::NearGood | Class::Short => {
+                let (prev, next) = (neighbour(i, -1), neighbour(i, 1));
+                let good = |x: Option<Class>| x == Some(Class::Good);
+                match (c, good(prev), good(next)) {
+                    (Class::NearGood, true, _) | (Class::NearGood, _, true) => 0.8,
+                    (Class::NearGood, ..) => 0.45,
+                    (_, true, true) => 0.7,
+                    (_, true, false) | (_, false, true) => 0.35,
+                    _ => 0.1,
+                }
+            }
+        };
+        let s = if f.body_hint && s > 0.0 { (s + 0.2f32).min(1.0) } else { s };
+        out.push(s);
+    }
+    out
+}
+
+/// The weight a block adds to the containers above it: its score times a length and
+/// punctuation term (Readability's "1 + commas + length / 100", capped).
+pub fn weight(f: &Features, score: f32) -> f32 {
+    let len = (f.chars as f32 / 100.0).min(3.0);
+    let punct = (f.punct as f32).min(6.0);
+    score * (1.0 + len + punct * 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_arabic_features() {
+        let f = Features::measure("قال الوزير، في بيان: إن العمل مستمر؟ وأضاف ٣ أمور.", 0, BlockKind::Paragraph);
+        assert_eq!(f.words, 11);
+        assert!(f.stopwords >= 3, "{f:?}");
+        assert_eq!(f.punct, 4);
+        assert_eq!(f.digits, 1);
+        assert!(f.arabic > 30);
+    }
+
+    #[test]
+    fn stopwords_with_glued_prefixes() {
+        assert!(is_stopword("وفي"));
+        assert!(is_stopword("فهذا"));
+        assert!(!is_stopword("وزير"));
+        assert!(is_stopword("the"));
+    }
+
+    #[test]
+    fn link_lists_are_bad_and_short_lines_between_good_stay() {
+        let long = "وقال المتحدث باسم الوزارة في تصريح صحفي اليوم إن الحكومة تعمل على تنفيذ الخطة في أسرع وقت، وإن النتائج ستظهر قريبا على أرض الواقع.";
+        let good = Features::measure(long, 0, BlockKind::Paragraph);
+        let short = Features::measure("وأضاف:", 0, BlockKind::Paragraph);
+        let link = Features::measure("خبر عاجل عن الطقس", 20, BlockKind::ListItem);
+        let s = score_blocks(&[good, short, good, link]);
+        assert_eq!(s[0], 1.0);
+        assert!(s[1] >= 0.7);
+        assert_eq!(s[3], 0.0);
+    }
+
+    #[test]
+    fn chrome_flags_zero_the_score() {
+        let long = "وقال المتحدث باسم الوزارة في تصريح صحفي اليوم إن الحكومة تعمل على تنفيذ الخطة في أسرع وقت، وإن النتائج ستظهر قريبا.";
+        let mut f = Features::measure(long, 0, BlockKind::Paragraph);
+        f.chrome_phrase = true;
+        assert_eq!(score_blocks(&[f]), [0.0]);
+    }
+}

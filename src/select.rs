@@ -1,0 +1,313 @@
+//! Choosing the article region and pruning it.
+//!
+//! Block weights flow up to the containers above them (Readability's propagation: the nearest
+//! container gets the whole weight, the next one half, the one above a third). The best
+//! container, adjusted for its link density and boosted by body rules, is the article; sibling
+//! containers that score well join it. Inside the region, blocks are dropped when a chrome rule
+//! covers them, a chrome phrase names them, a trimming phrase ends the article before them, or
+//! their score is too low.
+
+use crate::dom::{BlockKind, NONE, Page};
+use crate::rules::{Action, PageRules};
+use crate::score::{Features, score_blocks, weight};
+
+/// Why a block is not part of the article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Reason {
+    /// A rule of the table (by index) removed it or its container.
+    Rule(u16),
+    /// A trimming rule (by index) ended the article at an earlier block.
+    Trimmed(u16),
+    /// Outside the chosen article region.
+    OutsideRegion,
+    /// Its score was below the threshold.
+    LowScore(f32),
+    /// An image caption, kept apart from the text.
+    Caption,
+    /// A line of metadata: the headline, byline or date line.
+    Metadata,
+}
+
+/// The outcome of selection.
+#[derive(Debug, Default)]
+pub(crate) struct Selection {
+    /// Indices of the blocks that make the article, images included, in order.
+    pub kept: Vec<usize>,
+    /// Captions: (caption block, image block it belongs to).
+    pub captions: Vec<(usize, usize)>,
+    /// Every other block with the reason it went.
+    pub removed: Vec<(usize, Reason)>,
+    /// Confidence that the region is an article, 0–1.
+    pub confidence: f32,
+    /// Characters of text kept.
+    pub chars: usize,
+}
+
+/// Tags whose text is a paragraph of its container rather than a container itself.
+fn is_paragraph_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "dt" | "dd" | "figcaption"
+    )
+}
+
+/// Per-element flags inherited from ancestors: the nearest element that removes, marks the
+/// body, or marks a caption.
+struct Inherited {
+    remove: Vec<Option<(u32, Option<u16>)>>,
+    body: Vec<Option<u32>>,
+    caption: Vec<bool>,
+}
+
+fn inherit(page: &Page) -> Inherited {
+    let n = page.elems.len();
+    let mut inh = Inherited { remove: vec![None; n], body: vec![None; n], caption: vec![false; n] };
+    for (i, e) in page.elems.iter().enumerate() {
+        let p = e.parent as usize;
+        let has_parent = e.parent != NONE;
+        inh.remove[i] = if let Some(r) = e.verdict.remove {
+            Some((i as u32, Some(r)))
+        } else if e.chrome_tag {
+            Some((i as u32, None))
+        } else if has_parent {
+            inh.remove.get(p).copied().flatten()
+        } else {
+            None
+        };
+        inh.body[i] = if e.verdict.body.is_some() {
+            Some(i as u32)
+        } else if has_parent {
+            inh.body.get(p).copied().flatten()
+        } else {
+            None
+        };
+        inh.caption[i] = e.verdict.caption.is_some() || (e.parent != NONE && inh.caption.get(p).copied().unwrap_or(false));
+    }
+    inh
+}
+
+/// Builds the scorer's features for every block of the page.
+pub(crate) fn features(page: &Page, rules: &PageRules<'_>) -> (Vec<Features>, Vec<Option<(u16, Action)>>) {
+    let inh = inherit(page);
+    let mut phrases = Vec::with_capacity(page.blocks.len());
+    let feats = page
+        .blocks
+        .iter()
+        .map(|b| {
+            let e = b.elem as usize;
+            let mut kind = b.kind;
+            if inh.caption.get(e).copied().unwrap_or(false) && kind != BlockKind::Image {
+                kind = BlockKind::Caption;
+            }
+            let mut f = Features::measure(&b.text, b.link_chars, kind);
+            f.chrome = inh.remove.get(e).copied().flatten().is_some();
+            f.body_hint = inh.body.get(e).copied().flatten().is_some();
+            let phrase = if b.kind == BlockKind::Image || b.text.len() > 2000 {
+                None
+            } else {
+                rules.classify_text(&crate::normalize::fold(&b.text))
+            };
+            f.chrome_phrase = phrase.is_some();
+            phrases.push(phrase);
+            f
+        })
+        .collect();
+    (feats, phrases)
+}
+
+/// Chooses the article region and the blocks kept in it.
+pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Selection {
+    let (feats, phrases) = features(page, rules);
+    let scores = score_blocks(&feats);
+    let inh = inherit(page);
+    let n = page.elems.len();
+    if n == 0 || page.blocks.is_empty() {
+        return Selection::default();
+    }
+
+    // Subtree sums of characters and link characters (reverse pre-order: children first).
+    let mut chars = vec![0f32; n];
+    let mut links = vec![0f32; n];
+    let mut good = vec![0f32; n];
+    let mut container = vec![0f32; n];
+    let mut total_good = 0f32;
+    for (i, b) in page.blocks.iter().enumerate() {
+        let e = b.elem as usize;
+        chars[e] += feats[i].chars as f32;
+        links[e] += feats[i].link_chars as f32;
+        let w = weight(&feats[i], scores[i]);
+        if scores[i] >= 0.7 {
+            good[e] += w;
+            total_good += w;
+        }
+        if w <= 0.0 {
+            continue;
+        }
+        let first = if is_paragraph_tag(&page.elems[e].tag) { page.elems[e].parent } else { b.elem };
+        for (level, anc) in std::iter::successors(Some(first).filter(|&x| x != NONE), |&x| {
+            Some(page.elems[x as usize].parent).filter(|&p| p != NONE)
+        })
+        .take(3)
+        .enumerate()
+        {
+            container[anc as usize] += w / (level as f32 + 1.0);
+        }
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent;
+        if p != NONE {
+            let p = p as usize;
+            chars[p] += chars[i];
+            links[p] += links[i];
+            good[p] += good[i];
+        }
+    }
+
+    // The best container: score adjusted by link density, boosted by body rules (site rules most).
+    let adjusted = |i: usize| -> f32 {
+        let ld = if chars[i] > 0.0 { links[i] / chars[i] } else { 0.0 };
+        let mut s = container[i] * (1.0 - ld);
+        if let Some(r) = page.elems[i].verdict.body {
+            let site = rules.get(r).is_some_and(|r| r.host().is_some());
+            s = s * if site { 3.0 } else { 1.5 } + if site { 50.0 } else { 5.0 };
+        }
+        if inh.remove[i].is_some() && page.elems[i].verdict.body.is_none() {
+            s *= 0.3;
+        }
+        s
+    };
+    let mut best = 0usize;
+    let mut best_score = f32::MIN;
+    for i in 0..n {
+        if container[i] <= 0.0 && page.elems[i].verdict.body.is_none() {
+            continue;
+        }
+        if good[i] <= 0.0 && chars[i] < 1.0 {
+            continue;
+        }
+        let s = adjusted(i);
+        if s > best_score {
+            best_score = s;
+            best = i;
+        }
+    }
+
+    // Widen: a container holding little of the page's good text gives way to its parent when
+    // the parent holds clearly more good text at a similar link density.
+    let mut root = best;
+    for _ in 0..3 {
+        let p = page.elems[root].parent;
+        if p == NONE || total_good <= 0.0 {
+            break;
+        }
+        let p = p as usize;
+        let share = good[root] / total_good;
+        let parent_ld = if chars[p] > 0.0 { links[p] / chars[p] } else { 0.0 };
+        if share < 0.55 && good[p] > good[root] * 1.4 && parent_ld < 0.35 {
+            root = p;
+        } else {
+            break;
+        }
+    }
+
+    // Siblings of the region that read as article text join it.
+    let mut roots = vec![root as u32];
+    let parent = page.elems[root].parent;
+    if parent != NONE {
+        let threshold = (best_score * 0.25).max(8.0);
+        let mut c = parent + 1;
+        let end = page.elems[parent as usize].end;
+        while c < end {
+            let ci = c as usize;
+            if ci != root {
+                let ld = if chars[ci] > 0.0 { links[ci] / chars[ci] } else { 1.0 };
+                let chrome = inh.remove[ci].is_some_and(|(r, _)| r as usize >= root.min(ci));
+                if !chrome && ld < 0.25 && (adjusted(ci) >= threshold || good[ci] >= threshold) {
+                    roots.push(c);
+                }
+            }
+            c = page.elems[ci].end;
+        }
+        roots.sort_unstable();
+    }
+    let in_region = |e: u32| roots.iter().any(|&r| page.contains(r, e));
+
+    let region_chars: f32 = roots.iter().map(|&r| chars[r as usize]).sum();
+    let region_links: f32 = roots.iter().map(|&r| links[r as usize]).sum();
+    let region_good: f32 = roots.iter().map(|&r| good[r as usize]).sum();
+
+    // Prune inside the region.
+    let mut sel = Selection::default();
+    let mut trimmed: Option<u16> = None;
+    let mut kept_good = 0usize;
+    let mut last_image: Option<usize> = None;
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !in_region(b.elem) {
+            sel.removed.push((i, Reason::OutsideRegion));
+            continue;
+        }
+        if let Some(r) = trimmed {
+            sel.removed.push((i, Reason::Trimmed(r)));
+            continue;
+        }
+        // A chrome element inside the region, unless it wraps most of the region's good text.
+        if let Some((re, rule)) = inh.remove[b.elem as usize] {
+            let inside = roots.iter().any(|&r| page.contains(r, re));
+            let wrapper = good[re as usize] >= 0.5 * region_good && region_good > 0.0;
+            if inside && !wrapper {
+                sel.removed.push((i, rule.map_or(Reason::LowScore(0.0), Reason::Rule)));
+                continue;
+            }
+        }
+        if let Some((rule, action)) = phrases[i] {
+            if action == Action::TrimAfter && kept_good > 0 {
+                trimmed = Some(rule);
+                sel.removed.push((i, Reason::Trimmed(rule)));
+            } else {
+                sel.removed.push((i, Reason::Rule(rule)));
+            }
+            continue;
+        }
+        match feats[i].kind {
+            BlockKind::Image => {
+                last_image = Some(i);
+                sel.kept.push(i);
+                continue;
+            }
+            BlockKind::Caption => {
+                match last_image {
+                    Some(img) if i - img <= 3 => sel.captions.push((i, img)),
+                    _ => sel.removed.push((i, Reason::Caption)),
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let s = scores[i];
+        let heading_ok = matches!(b.kind, BlockKind::Heading(_)) && s > 0.0 && feats[i].link_density() < 0.5;
+        if s >= min_score || heading_ok {
+            if s >= 0.7 {
+                kept_good += 1;
+            }
+            sel.chars += b.text.chars().count();
+            sel.kept.push(i);
+        } else {
+            sel.removed.push((i, Reason::LowScore(s)));
+        }
+    }
+    sel.removed.sort_by_key(|(i, _)| *i);
+
+    // Confidence: enough text, in real paragraphs, holding the page's good text, few links.
+    let good_paras = sel
+        .kept
+        .iter()
+        .filter(|&&i| scores[i] >= 0.7 && feats[i].chars >= 80 && feats[i].kind != BlockKind::ListItem)
+        .count();
+    let c_len = (sel.chars as f32 / 700.0).min(1.0);
+    let c_paras = (good_paras as f32 / 3.0).min(1.0);
+    let share = if total_good > 0.0 { (region_good / total_good).min(1.0) } else { 0.0 };
+    let region_ld = if region_chars > 0.0 { region_links / region_chars } else { 1.0 };
+    let base = 0.45 * c_len + 0.35 * c_paras + 0.2 * share;
+    sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9)).clamp(0.0, 1.0);
+    sel
+}
