@@ -1,12 +1,12 @@
 //! Extracts every page of a folder, on every core.
 //!
 //! ```text
-//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N]
+//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N] [--no-url]
 //! ```
 //! For every `IN_DIR/<stem>.html` writes `OUT_DIR/<stem>.txt` (the body, one paragraph per line)
 //! and `OUT_DIR/<stem>.json` (the article, or `{"error": …}`), plus `OUT_DIR/_timings.json` in
 //! the format of the peers harness. A page whose gold file (`<stem>.gold.json`) gives a `url`
-//! is cleaned with that URL. Prints pages, seconds and MB/s.
+//! is cleaned with that URL (`--no-url` turns that off). Prints pages, seconds and MB/s.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -25,7 +25,7 @@ fn gold_url(html: &Path) -> Option<String> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N]");
+        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N] [--no-url]");
         std::process::exit(2);
     }
     let (input, output) = (PathBuf::from(&args[0]), PathBuf::from(&args[1]));
@@ -35,6 +35,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let use_urls = !args.iter().any(|a| a == "--no-url");
     std::fs::create_dir_all(&output).expect("cannot create OUT_DIR");
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&input)
         .expect("cannot read IN_DIR")
@@ -43,7 +44,7 @@ fn main() {
         .collect();
     pages.sort();
     let jobs: Vec<(PathBuf, Vec<u8>, Option<String>)> =
-        pages.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p)))).collect();
+        pages.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p).filter(|_| use_urls)))).collect();
     let total_bytes: usize = jobs.iter().map(|j| j.1.len()).sum();
     // Untimed warm-up on the first page (regexes, rule table).
     if let Some((_, bytes, _)) = jobs.first() {

@@ -38,6 +38,10 @@ fn main() -> ExitCode {
         }
     };
     let mut cleaner = matn::Cleaner::new().explain(explain);
+    if explain {
+        // Show the best candidate even when it is not confident enough to be an article.
+        cleaner = cleaner.min_confidence(0.0);
+    }
     if let Some(u) = &url {
         cleaner = cleaner.url(u);
     }

@@ -331,6 +331,7 @@ impl Cleaner {
         let rules = self.compiled.for_host(host.as_deref());
         let limits = dom::WalkLimits { max_nodes: self.max_nodes, max_block_chars: self.max_block_chars };
         let page = dom::parse(html, &rules, limits)?;
+        if std::env::var_os("MATN_DEBUG").is_some() { eprintln!("elems {} blocks {} chars {}", page.elems.len(), page.blocks.len(), page.total_chars); }
         if page.total_chars == 0 && !page.blocks.iter().any(|b| b.kind == BlockKind::Image) {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
         }

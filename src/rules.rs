@@ -343,14 +343,13 @@ const CHROME_WORDS: &[&str] = &[
     "share", "sharing", "social", "socials", "comment", "comments", "related", "relatednews",
     "mostread", "mostviewed", "mostpopular", "popular", "trending", "newsletter", "subscribe",
     "subscription", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "ad", "ads",
-    "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promoted",
-    "tags", "tagcloud", "keywords", "nav", "navbar", "navigation", "menu", "footer", "sidebar",
-    "widget", "widgets", "popup", "modal", "banner", "ticker", "breaking", "marquee", "taboola",
-    "outbrain", "dfp", "gpt", "disqus", "author-bio", "authorbox", "authorbio", "bio", "follow",
-    "pagination", "pager", "recommended", "recommendations", "readmore", "alsoread", "readalso",
-    "morenews", "moreStories", "latestnews", "topstories", "toolbar", "print", "rating", "skip",
-    "hidden", "visuallyhidden", "srOnly", "masthead", "copyright", "app", "download", "whatsapp",
-    "telegram", "facebook", "twitter",
+    "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "tags",
+    "tagcloud", "keywords", "nav", "navbar", "navigation", "menu", "footer", "sidebar", "widget",
+    "widgets", "popup", "modal", "ticker", "marquee", "taboola", "outbrain", "dfp", "disqus",
+    "authorbox", "authorbio", "pagination", "pager", "recommended", "recommendations", "readmore",
+    "alsoread", "readalso", "morenews", "morestories", "latestnews", "topstories", "toolbar",
+    "visuallyhidden", "sronly", "masthead", "copyright", "whatsapp", "telegram", "facebook",
+    "twitter",
 ];
 
 /// Class/id tokens that mark chrome also when a class name only starts or ends with them.
@@ -384,6 +383,12 @@ const REMOVE_PREFIXES: &[&str] = &[
     "advertisement", "sponsored", "share this", "share on", "follow us", "sign up for", "subscribe to",
     "click here", "tags:", "image source", "image caption", "getty images", "photo:", "صوره ارشيفيه",
     "صوره تعبيريه", "الصوره:", "مصدر الصوره", "نسخ الرابط", "رابط مختصر", "الرابط المختصر",
+];
+
+/// Whole-block labels (folded) of chrome: date stamps and credits printed apart from the text.
+const REMOVE_LABELS: &[&str] = &[
+    "نشر في", "نشر بتاريخ", "تاريخ النشر", "اخر تحديث", "تم التحديث", "تحديث", "منذ", "المصدر",
+    "published", "updated", "last updated", "posted", "posted on", "advertisement", "اعلان",
 ];
 
 /// Box headings (folded, whole block) after which the article is over.
@@ -449,6 +454,9 @@ pub(crate) fn default_rules() -> Vec<Rule> {
     }
     for p in REMOVE_PREFIXES {
         rules.push(Rule::phrase(p, Action::Remove));
+    }
+    for p in REMOVE_LABELS {
+        rules.push(Rule::heading(p, Action::Remove));
     }
     for p in TRIM_HEADINGS {
         rules.push(Rule::heading(p, Action::TrimAfter));

@@ -36,6 +36,8 @@ pub struct Features {
     /// The block's kind.
     pub kind: BlockKind,
     /// Inside an element the rule table marks as chrome, or a `nav`/`footer`/`aside`/`form`.
+    /// The scorer does not use it (selection does, after checking the element is not a wrapper
+    /// of the article); it is here for explain output and custom scorers.
     pub chrome: bool,
     /// Inside an element the rule table marks as the article body.
     pub body_hint: bool,
@@ -146,7 +148,7 @@ fn classify(f: &Features) -> Class {
         return Class::Bad;
     }
     let ld = f.link_density();
-    if ld > 0.45 || (f.chrome && !f.body_hint) {
+    if ld > 0.45 {
         return Class::Bad;
     }
     if f.chars < 45 {
@@ -258,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn chrome_flags_zero_the_score() {
+    fn chrome_phrases_zero_the_score() {
         let long = "وقال المتحدث باسم الوزارة في تصريح صحفي اليوم إن الحكومة تعمل على تنفيذ الخطة في أسرع وقت، وإن النتائج ستظهر قريبا.";
         let mut f = Features::measure(long, 0, BlockKind::Paragraph);
         f.chrome_phrase = true;

@@ -61,13 +61,29 @@ struct Inherited {
 
 fn inherit(page: &Page) -> Inherited {
     let n = page.elems.len();
+    // A chrome rule on an element that wraps most of the page (a layout `<form>`, a
+    // `page-with-sidebar` div) says nothing about the article inside it: such elements do not
+    // count as chrome.
+    let mut chars = vec![0u64; n];
+    for b in &page.blocks {
+        if let Some(c) = chars.get_mut(b.elem as usize) {
+            *c += u64::from(b.chars);
+        }
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent;
+        if p != NONE {
+            chars[p as usize] += chars[i];
+        }
+    }
+    let wrapper = |i: usize| chars[i] * 10 >= page.total_chars * 6 && page.total_chars > 0;
     let mut inh = Inherited { remove: vec![None; n], body: vec![None; n], caption: vec![false; n] };
     for (i, e) in page.elems.iter().enumerate() {
         let p = e.parent as usize;
         let has_parent = e.parent != NONE;
-        inh.remove[i] = if let Some(r) = e.verdict.remove {
+        inh.remove[i] = if let Some(r) = e.verdict.remove.filter(|_| !wrapper(i)) {
             Some((i as u32, Some(r)))
-        } else if e.chrome_tag {
+        } else if e.chrome_tag && !wrapper(i) {
             Some((i as u32, None))
         } else if has_parent {
             inh.remove.get(p).copied().flatten()
@@ -192,6 +208,18 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         }
     }
 
+    // A body rule that matches several elements (a live blog's entries) names them all: the
+    // region is their nearest common ancestor.
+    if let Some(rule) = page.elems[best].verdict.body {
+        let matches: Vec<u32> = (0..n as u32).filter(|&i| page.elems[i as usize].verdict.body == Some(rule)).collect();
+        if matches.len() > 1 {
+            let first: Vec<u32> = page.ancestors(matches[0]).collect();
+            if let Some(&lca) = first.iter().find(|&&a| matches.iter().all(|&m| page.contains(a, m))) {
+                best = lca as usize;
+            }
+        }
+    }
+
     // Widen: a container holding little of the page's good text gives way to its parent when
     // the parent holds clearly more good text at a similar link density.
     let mut root = best;
@@ -229,6 +257,22 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             c = page.elems[ci].end;
         }
         roots.sort_unstable();
+    }
+    if std::env::var_os("MATN_DEBUG").is_some() {
+        for &r in &roots {
+            let e = &page.elems[r as usize];
+            eprintln!("root {r} tag {} best {best} score {best_score} good {} chars {}", &*e.tag, good[r as usize], chars[r as usize]);
+        }
+        let mut top: Vec<usize> = (0..n).collect();
+        top.sort_by(|a, b| adjusted(*b).total_cmp(&adjusted(*a)));
+        for (i, b) in page.blocks.iter().enumerate() {
+            if feats[i].chars > 100 {
+                eprintln!("  blk {i} s {} {:?} {}", scores[i], feats[i], b.text.chars().take(40).collect::<String>());
+            }
+        }
+        for &t in top.iter().take(5) {
+            eprintln!("  cand {t} {} adj {} cont {} good {} chars {} body {:?} rm {:?}", &*page.elems[t].tag, adjusted(t), container[t], good[t], chars[t], page.elems[t].verdict.body, inh.remove[t]);
+        }
     }
     let in_region = |e: u32| roots.iter().any(|&r| page.contains(r, e));
 
