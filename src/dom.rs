@@ -12,8 +12,11 @@ use html5ever::{ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::Error;
-use crate::normalize::collapse_ws;
+use crate::normalize::{collapse_lines, collapse_ws, is_invisible};
 use crate::rules::{ElementVerdict, PageRules};
+
+/// What a `<br>` leaves in the text buffer: a line break inside the block.
+const LINE_BREAK: char = crate::normalize::LINE_BREAK;
 
 /// "No element": the parent of the root.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -200,7 +203,7 @@ impl Walker<'_> {
             self.buf_link_chars = 0;
             return;
         }
-        let mut text = collapse_ws(&self.buf);
+        let mut text = collapse_lines(&self.buf);
         if text.len() > self.limits.max_block_chars {
             let mut cut = self.limits.max_block_chars;
             while !text.is_char_boundary(cut) {
@@ -223,7 +226,7 @@ impl Walker<'_> {
     }
 
     fn text(&mut self, s: &str) {
-        let n = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let n = s.chars().filter(|&c| !c.is_whitespace() && !is_invisible(c)).count() as u32;
         if n > 0 {
             self.last_br = false;
         }
@@ -337,7 +340,7 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             if w.last_br {
                                 w.flush();
                             } else {
-                                w.buf.push('\n');
+                                w.buf.push(LINE_BREAK);
                                 w.last_br = true;
                             }
                             continue;
@@ -461,7 +464,7 @@ mod tests {
     fn blocks_follow_block_elements_and_double_br() {
         let p = page("<div>سطر أول<br>تابع<br><br>سطر ثان<p>فقرة <a href='#'>رابط</a></p><ul><li>بند</li></ul></div>");
         let texts: Vec<_> = p.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["سطر أول تابع", "سطر ثان", "فقرة رابط", "بند"]);
+        assert_eq!(texts, ["سطر أول\nتابع", "سطر ثان", "فقرة رابط", "بند"]);
         assert_eq!(p.blocks[2].link_chars, 4);
         assert_eq!(p.blocks[3].kind, BlockKind::ListItem);
     }

@@ -115,6 +115,19 @@ pub(crate) fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// The character the walker puts for a `<br>`: U+2028 LINE SEPARATOR, which no page uses as text.
+pub(crate) const LINE_BREAK: char = '\u{2028}';
+
+/// Like [`collapse_ws`], but a [`LINE_BREAK`] becomes a `\n` (never two in a row, none at either
+/// end, no spaces around it): how block text with `<br>`s inside is stored.
+pub(crate) fn collapse_lines(s: &str) -> String {
+    if !s.contains(LINE_BREAK) {
+        return collapse_ws(s);
+    }
+    let lines: Vec<String> = s.split(LINE_BREAK).map(collapse_ws).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
+}
+
 /// Maps Arabic-Indic and Persian digits to ASCII, leaving everything else alone.
 pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars()
@@ -152,6 +165,12 @@ mod tests {
             assert!(is_sentence_punct(c));
         }
         assert!(!is_sentence_punct('ب'));
+    }
+
+    #[test]
+    fn line_breaks_survive_collapsing() {
+        assert_eq!(collapse_lines(" سطر \u{2028}\u{2028} ثان \n ثالث\u{2028}"), "سطر\nثان ثالث");
+        assert_eq!(collapse_lines("a  b"), "a b");
     }
 
     #[test]

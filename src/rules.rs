@@ -39,8 +39,16 @@ enum Target {
     Class { token: String, affix: bool },
     /// A selector of one element: `tag`, `#id`, `.class`, `tag.class`, `tag#id`.
     Selector { tag: Option<String>, id: Option<String>, class: Option<String> },
-    /// A phrase matched on folded block text: at its start (`prefix`), or as the whole block.
-    Phrase { folded: String, prefix: bool },
+    /// A phrase matched on folded block text: at its start, as the whole block, or anywhere.
+    Phrase { folded: String, mode: PhraseMode },
+}
+
+/// Where in a block a phrase rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseMode {
+    Prefix,
+    Whole,
+    Contains,
 }
 
 /// One entry of the rule table.
@@ -109,7 +117,7 @@ impl Rule {
     /// assert_eq!(rule.action(), matn::Action::Remove);
     /// ```
     pub fn phrase(phrase: &str, action: Action) -> Rule {
-        Rule { target: Target::Phrase { folded: fold(phrase), prefix: true }, action, host: None }
+        Rule { target: Target::Phrase { folded: fold(phrase), mode: PhraseMode::Prefix }, action, host: None }
     }
 
     /// A rule on a block whose whole text is the phrase (after folding and trimming
@@ -120,7 +128,19 @@ impl Rule {
     /// assert_eq!(rule.action(), matn::Action::TrimAfter);
     /// ```
     pub fn heading(phrase: &str, action: Action) -> Rule {
-        Rule { target: Target::Phrase { folded: fold(phrase), prefix: false }, action, host: None }
+        Rule { target: Target::Phrase { folded: fold(phrase), mode: PhraseMode::Whole }, action, host: None }
+    }
+
+    /// A rule on a block that contains the phrase anywhere (folded): disclaimers such as
+    /// "الآراء الواردة أدناه لا تعبر عن رأي الموقع". Keep such phrases specific: they are
+    /// tested against every block.
+    ///
+    /// ```
+    /// let rule = matn::Rule::contains("لا تعبر عن رأي", matn::Action::TrimAfter);
+    /// assert_eq!(rule.action(), matn::Action::TrimAfter);
+    /// ```
+    pub fn contains(phrase: &str, action: Action) -> Rule {
+        Rule { target: Target::Phrase { folded: fold(phrase), mode: PhraseMode::Contains }, action, host: None }
     }
 
     /// Limits the rule to one host and its subdomains (`youm7.com` covers `www.youm7.com`).
@@ -322,12 +342,14 @@ impl PageRules<'_> {
             if !self.applies(rule) {
                 continue;
             }
-            if let Target::Phrase { folded: p, prefix } = &rule.target {
-                let hit = if *prefix {
-                    trimmed.starts_with(p.as_str())
-                        && trimmed[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-                } else {
-                    trimmed == p
+            if let Target::Phrase { folded: p, mode } = &rule.target {
+                let hit = match mode {
+                    PhraseMode::Prefix => {
+                        trimmed.starts_with(p.as_str())
+                            && trimmed[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    }
+                    PhraseMode::Whole => trimmed == p,
+                    PhraseMode::Contains => trimmed.contains(p.as_str()),
                 };
                 if hit {
                     return Some((i, rule.action));
@@ -389,6 +411,14 @@ const REMOVE_PREFIXES: &[&str] = &[
 const REMOVE_LABELS: &[&str] = &[
     "نشر في", "نشر بتاريخ", "تاريخ النشر", "اخر تحديث", "تم التحديث", "تحديث", "منذ", "المصدر",
     "published", "updated", "last updated", "posted", "posted on", "advertisement", "اعلان",
+];
+
+/// Phrases (folded) that, anywhere in a block, mark the comment section's disclaimers or the
+/// site's notices: the article is over.
+const TRIM_CONTAINS: &[&str] = &[
+    "لا تعبر عن راي", "لا تعبر بالضروره عن", "لا يعبر عن راي", "تعبر عن راي كاتبها", "تعبر عن وجهه نظر",
+    "التعليقات قبل نشرها", "ارشادات الاستخدام", "شروط التعليق", "سياسه التعليقات",
+    "do not necessarily reflect", "comments are moderated", "community guidelines",
 ];
 
 /// Box headings (folded, whole block) after which the article is over.
@@ -454,6 +484,9 @@ pub(crate) fn default_rules() -> Vec<Rule> {
     }
     for p in REMOVE_PREFIXES {
         rules.push(Rule::phrase(p, Action::Remove));
+    }
+    for p in TRIM_CONTAINS {
+        rules.push(Rule::contains(p, Action::TrimAfter));
     }
     for p in REMOVE_LABELS {
         rules.push(Rule::heading(p, Action::Remove));

@@ -148,7 +148,8 @@ fn classify(f: &Features) -> Class {
         return Class::Bad;
     }
     let ld = f.link_density();
-    if ld > 0.45 {
+    // Numbers, dates and view counts: no letters to speak of.
+    if ld > 0.45 || f.chars <= f.digits + f.punct + 2 {
         return Class::Bad;
     }
     if f.chars < 45 {

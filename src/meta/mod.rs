@@ -227,20 +227,28 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             continue;
         }
         let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.byline);
-        if hinted || byline::looks_like_byline(&b.text) {
+        let looks = byline::looks_like_byline(&b.text);
+        if hinted || looks {
             let found = byline::parse_byline(&b.text, site.as_deref());
-            if !found.is_empty() {
-                if kept.contains(&i) {
-                    m.meta_blocks.push(i);
-                }
-                add(found, &mut visible);
+            // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is
+            // still a byline line.
+            if (!found.is_empty() || (looks && b.text.split_whitespace().count() <= 8)) && kept.contains(&i) {
+                m.meta_blocks.push(i);
             }
+            add(found, &mut visible);
         }
     }
     // Visible bylines fill in what metadata lacks (agencies, a second author).
     if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency) {
         add(visible, &mut credits);
     }
+    // A credit naming the site itself ("سایت خبرگزاری خبرآنلاین") is no author.
+    let host_label = host.as_deref().and_then(title::host_label).map(|h| h.to_ascii_lowercase());
+    credits.retain(|a| {
+        let name = fold_words(a.name());
+        !(site.as_deref().is_some_and(|s| title::is_site_name(a.name(), s) || contains_words(&name, &fold_words(s)))
+            || host_label.as_deref().is_some_and(|h| h.len() >= 4 && name.replace(' ', "").contains(h)))
+    });
     credits.truncate(12);
     m.authors = credits;
 
@@ -320,6 +328,11 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     m.meta_blocks.sort_unstable();
     m.meta_blocks.dedup();
     m
+}
+
+/// Whether `hay` holds the words of `needle` in a row (both folded; `needle` of 3+ characters).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    needle.chars().count() >= 3 && format!(" {hay} ").contains(&format!(" {needle} "))
 }
 
 /// The block of the visible headline: the `<h1>` nearest before the article's first block
