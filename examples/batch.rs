@@ -1,12 +1,14 @@
 //! Extracts every page of a folder, on every core.
 //!
 //! ```text
-//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N] [--no-url]
+//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url]
 //! ```
 //! For every `IN_DIR/<stem>.html` writes `OUT_DIR/<stem>.txt` (the body, one paragraph per line)
 //! and `OUT_DIR/<stem>.json` (the article, or `{"error": …}`), plus `OUT_DIR/_timings.json` in
 //! the format of the peers harness. A page whose gold file (`<stem>.gold.json`) gives a `url`
-//! is cleaned with that URL (`--no-url` turns that off). Prints pages, seconds and MB/s.
+//! is cleaned with that URL, and so is a page listed in `--urls FILE` (lines
+//! `<file name>\t…\t<url>\t…`: the first column starting with `http` is the URL); `--no-url`
+//! turns URLs off. Prints pages, seconds and MB/s.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -25,7 +27,7 @@ fn gold_url(html: &Path) -> Option<String> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N] [--no-url]");
+        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url]");
         std::process::exit(2);
     }
     let (input, output) = (PathBuf::from(&args[0]), PathBuf::from(&args[1]));
@@ -36,6 +38,25 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let use_urls = !args.iter().any(|a| a == "--no-url");
+    // `--urls FILE`: a TSV whose lines start with `<file name>\t<url>` (a crawl log).
+    let listed: Vec<(String, String)> = args
+        .iter()
+        .position(|a| a == "--urls")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|t| {
+            t.lines()
+                .filter_map(|l| {
+                    let mut cols = l.split('\t');
+                    Some((cols.next()?.to_string(), cols.find(|c| c.starts_with("http"))?.to_string()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let listed_url = |p: &Path| {
+        let name = p.file_name()?.to_str()?;
+        listed.iter().find(|(f, _)| f == name).map(|(_, u)| u.clone())
+    };
     std::fs::create_dir_all(&output).expect("cannot create OUT_DIR");
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&input)
         .expect("cannot read IN_DIR")
@@ -44,7 +65,7 @@ fn main() {
         .collect();
     pages.sort();
     let jobs: Vec<(PathBuf, Vec<u8>, Option<String>)> =
-        pages.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p).filter(|_| use_urls)))).collect();
+        pages.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p).or_else(|| listed_url(&p)).filter(|_| use_urls)))).collect();
     let total_bytes: usize = jobs.iter().map(|j| j.1.len()).sum();
     // Untimed warm-up on the first page (regexes, rule table).
     if let Some((_, bytes, _)) = jobs.first() {

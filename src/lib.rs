@@ -331,7 +331,6 @@ impl Cleaner {
         let rules = self.compiled.for_host(host.as_deref());
         let limits = dom::WalkLimits { max_nodes: self.max_nodes, max_block_chars: self.max_block_chars };
         let page = dom::parse(html, &rules, limits)?;
-        if std::env::var_os("MATN_DEBUG").is_some() { eprintln!("elems {} blocks {} chars {}", page.elems.len(), page.blocks.len(), page.total_chars); }
         if page.total_chars == 0 && !page.blocks.iter().any(|b| b.kind == BlockKind::Image) {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
         }
@@ -343,6 +342,10 @@ impl Cleaner {
                 sel.removed.push((i, Reason::Metadata));
             }
             sel.chars = sel.kept.iter().filter(|&&i| page.blocks[i].kind != BlockKind::Image).map(|&i| page.blocks[i].text.chars().count()).sum();
+        }
+        // A front page that does not declare itself an article is a homepage, whatever its text.
+        if self.url.as_deref().is_some_and(meta::is_front_page) && !m.declared_article {
+            sel.confidence *= 0.4;
         }
         let has_text = sel.kept.iter().any(|&i| page.blocks[i].kind != BlockKind::Image);
         if !has_text || sel.confidence < self.min_confidence {

@@ -284,6 +284,8 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let mut sel = Selection::default();
     let mut trimmed: Option<u16> = None;
     let mut kept_good = 0usize;
+    // Headings and headline links inside the region: a list of teasers has one per paragraph.
+    let mut heads = 0usize;
     let mut last_image: Option<usize> = None;
     for (i, b) in page.blocks.iter().enumerate() {
         if !in_region(b.elem) {
@@ -327,6 +329,9 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             }
             _ => {}
         }
+        if matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15) {
+            heads += 1;
+        }
         let s = scores[i];
         let heading_ok = matches!(b.kind, BlockKind::Heading(_)) && s > 0.0 && feats[i].link_density() < 0.5;
         if s >= min_score || heading_ok {
@@ -341,17 +346,23 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     }
     sel.removed.sort_by_key(|(i, _)| *i);
 
-    // Confidence: enough text, in real paragraphs, holding the page's good text, few links.
-    let good_paras = sel
-        .kept
-        .iter()
-        .filter(|&&i| scores[i] >= 0.7 && feats[i].chars >= 80 && feats[i].kind != BlockKind::ListItem)
-        .count();
-    let c_len = (sel.chars as f32 / 700.0).min(1.0);
-    let c_paras = (good_paras as f32 / 3.0).min(1.0);
+    // Confidence: enough text in real paragraphs (list items are how teaser lists are built),
+    // holding the page's good text, with few links and few headlines per paragraph.
+    let is_para = |i: usize| {
+        scores[i] >= 0.7 && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
+    };
+    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= 80).count();
+    let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].chars).sum();
+    let c_len = (para_chars as f32 / 600.0).min(1.0);
+    let c_paras = (good_paras as f32 / 2.0).min(1.0);
     let share = if total_good > 0.0 { (region_good / total_good).min(1.0) } else { 0.0 };
     let region_ld = if region_chars > 0.0 { region_links / region_chars } else { 1.0 };
-    let base = 0.45 * c_len + 0.35 * c_paras + 0.2 * share;
-    sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9)).clamp(0.0, 1.0);
+    let base = 0.4 * c_len + 0.4 * c_paras + 0.2 * share;
+    let teasers = heads as f32 / good_paras.max(1) as f32;
+    let teaser_penalty = (teasers - 0.5).clamp(0.0, 0.7);
+    if std::env::var_os("MATN_DEBUG").is_some() {
+        eprintln!("conf: para_chars {para_chars} good_paras {good_paras} heads {heads} share {share} region_ld {region_ld} base {base}");
+    }
+    sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9) * (1.0 - teaser_penalty)).clamp(0.0, 1.0);
     sel
 }

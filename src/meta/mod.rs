@@ -36,11 +36,15 @@ pub(crate) struct Meta {
     pub section: Option<String>,
     /// Blocks that are the headline, a byline or a date line.
     pub meta_blocks: Vec<usize>,
+    /// The page declares itself an article (og:type article, JSON-LD of an article type).
+    pub declared_article: bool,
 }
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default)]
 struct LdArticle {
+    /// An object of an article type (not a plain WebPage) was found.
+    article: bool,
     headline: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
@@ -68,6 +72,7 @@ fn read_jsonld(page: &Page) -> LdArticle {
                 continue;
             }
             best_rank = rank;
+            ld.article |= ARTICLE_TYPES[rank] != "WebPage";
             let text = |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
             ld.headline = text("headline").or_else(|| text("name"));
             ld.authors = obj
@@ -125,6 +130,19 @@ fn strip_tags(s: &str) -> String {
     crate::normalize::collapse_ws(&html_unescape(&out))
 }
 
+/// Whether a URL is a site's front page: an empty path, `/`, or `/index.*`, `/default.*`,
+/// `/home.*`, with no query.
+pub(crate) fn is_front_page(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    if rest.contains('?') {
+        return false;
+    }
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    let path = path.trim_matches('/').to_ascii_lowercase();
+    let stem = path.split('.').next().unwrap_or("");
+    path.is_empty() || (!path.contains('/') && matches!(stem, "index" | "default" | "home" | "main"))
+}
+
 /// The host of a URL, lower-cased, without `www.`.
 pub(crate) fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -167,8 +185,10 @@ fn script_lang(text: &str) -> (Option<&'static str>, Option<Direction>) {
 /// Extracts the metadata of `page`, whose article blocks are `kept` (in order).
 pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Option<&Date>) -> Meta {
     let ld = read_jsonld(page);
-    let mut m = Meta::default();
+    let mut m = Meta { declared_article: ld.article, ..Meta::default() };
     let meta = |keys: &[&str]| page.meta(keys).map(strip_tags).filter(|s| !s.is_empty());
+
+    m.declared_article |= page.meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
 
     // Site, URL, host.
     m.site_name = meta(&["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"]).or(ld.publisher.clone());
@@ -370,6 +390,16 @@ mod tests {
         assert_eq!(host_of("https://www.youm7.com/story/1").as_deref(), Some("youm7.com"));
         assert_eq!(host_of("http://user@Example.org:8080/x").as_deref(), Some("example.org"));
         assert_eq!(host_of("").as_deref(), None);
+    }
+
+    #[test]
+    fn front_pages() {
+        for u in ["https://www.elbilad.net", "https://x.net/", "http://x.info/index.php", "http://x.com/default.aspx"] {
+            assert!(is_front_page(u), "{u}");
+        }
+        for u in ["https://x.net/news/1", "http://x.com/index.php?id=4", "http://x.com/iraq.php"] {
+            assert!(!is_front_page(u), "{u}");
+        }
     }
 
     #[test]
