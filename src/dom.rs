@@ -355,7 +355,18 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                         }
                         let idx = w.page.elems.len() as u32;
                         let id = attr(&attrs, "id").unwrap_or("");
-                        let class = attr(&attrs, "class").unwrap_or("");
+                        // `data-component` / `data-testid` name parts of the page the way class
+                        // names used to, on sites whose classes are generated hashes.
+                        let data = attr(&attrs, "data-component").or_else(|| attr(&attrs, "data-testid"));
+                        let class_attr = attr(&attrs, "class").unwrap_or("");
+                        let joined;
+                        let class = match data {
+                            Some(d) => {
+                                joined = format!("{class_attr} {d}");
+                                joined.as_str()
+                            }
+                            None => class_attr,
+                        };
                         let mut verdict = w.rules.classify_element(tag, id, class);
                         let role = attr(&attrs, "role").unwrap_or("");
                         let itemprop = attr(&attrs, "itemprop").unwrap_or("");
@@ -390,7 +401,10 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                                 });
                             }
                         }
-                        let block = is_block_tag(tag);
+                        // An inline element that a rule or hint marks (a caption `<span>`, a
+                        // byline `<span>`) starts a block of its own, so the mark reaches its text.
+                        let marked = verdict != ElementVerdict::default() || hint != Hint::default();
+                        let block = is_block_tag(tag) || (marked && tag != "a" && tag != "img");
                         let kind = kind_of(tag);
                         let link = tag == "a";
                         if block {

@@ -144,7 +144,7 @@ impl Cleaner {
             extra: Vec::new(),
             defaults: true,
             compiled: Arc::clone(&DEFAULT_RULES),
-            min_score: 0.5,
+            min_score: 0.1,
             min_confidence: 0.3,
             explain: false,
             now: None,

@@ -404,13 +404,15 @@ const REMOVE_PREFIXES: &[&str] = &[
     "المحتوى الاعلاني", "محتوى مدفوع", "read more", "read also", "also read", "see also", "related:",
     "advertisement", "sponsored", "share this", "share on", "follow us", "sign up for", "subscribe to",
     "click here", "tags:", "image source", "image caption", "getty images", "photo:", "صوره ارشيفيه",
-    "صوره تعبيريه", "الصوره:", "مصدر الصوره", "نسخ الرابط", "رابط مختصر", "الرابط المختصر",
+    "صوره تعبيريه", "الصوره:", "مصدر الصوره", "صدر الصوره", "حقوق الصوره", "التعليق على الصوره",
+    "يتم تحديث هذه الصفحه", "هذه الصفحه يتم تحديثها", "نسخ الرابط", "رابط مختصر", "الرابط المختصر",
 ];
 
 /// Whole-block labels (folded) of chrome: date stamps and credits printed apart from the text.
 const REMOVE_LABELS: &[&str] = &[
     "نشر في", "نشر بتاريخ", "تاريخ النشر", "اخر تحديث", "تم التحديث", "تحديث", "منذ", "المصدر",
     "published", "updated", "last updated", "posted", "posted on", "advertisement", "اعلان",
+    "قصص مقترحه", "نهايه قصص مقترحه", "المزيد حول هذه القصه", "تخطي", "انتقل الى المحتوى",
 ];
 
 /// Phrases (folded) that, anywhere in a block, mark the comment section's disclaimers or the

@@ -284,8 +284,10 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let mut sel = Selection::default();
     let mut trimmed: Option<u16> = None;
     let mut kept_good = 0usize;
-    // Headings and headline links inside the region: a list of teasers has one per paragraph.
+    // Headings and headline links followed by a paragraph inside the region: a list of teasers
+    // has one per paragraph, an article one per section.
     let mut heads = 0usize;
+    let mut head_pending = false;
     let mut last_image: Option<usize> = None;
     for (i, b) in page.blocks.iter().enumerate() {
         if !in_region(b.elem) {
@@ -329,9 +331,21 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             }
             _ => {}
         }
-        if matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15) {
+        // A short line right after an image, or one that repeats its alt text, is its caption.
+        if let Some(img) = last_image {
+            let alt = &page.blocks[img].text;
+            let right_after = sel.kept.last() == Some(&img) && i - img <= 2;
+            let caption_like = feats[i].chars < 100 && feats[i].punct <= 1 && !matches!(b.kind, BlockKind::Heading(_));
+            if (right_after && caption_like) || (!alt.is_empty() && *alt == b.text) {
+                sel.captions.push((i, img));
+                continue;
+            }
+        }
+        let is_head = matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15);
+        if head_pending && !is_head && feats[i].chars >= 60 {
             heads += 1;
         }
+        head_pending = is_head;
         let s = scores[i];
         let heading_ok = matches!(b.kind, BlockKind::Heading(_)) && s > 0.0 && feats[i].link_density() < 0.5;
         if s >= min_score || heading_ok {

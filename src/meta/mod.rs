@@ -252,7 +252,8 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             let found = byline::parse_byline(&b.text, site.as_deref());
             // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is
             // still a byline line.
-            if (!found.is_empty() || (looks && b.text.split_whitespace().count() <= 8)) && kept.contains(&i) {
+            let words = b.text.split_whitespace().count();
+            if (!found.is_empty() || (looks && words <= 8) || (hinted && words <= 12)) && kept.contains(&i) {
                 m.meta_blocks.push(i);
             }
             add(found, &mut visible);
