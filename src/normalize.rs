@@ -128,6 +128,11 @@ pub(crate) fn collapse_lines(s: &str) -> String {
     lines.join("\n")
 }
 
+/// Whether a line is made of fields split by `|`, `•` or `·` (a byline-and-date line).
+pub(crate) fn has_field_separator(s: &str) -> bool {
+    s.contains(['|', '•', '·', '¦'])
+}
+
 /// Maps Arabic-Indic and Persian digits to ASCII, leaving everything else alone.
 pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars()

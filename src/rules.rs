@@ -445,7 +445,7 @@ const TRIM_PREFIXES: &[&str] = &[
 ];
 
 /// Class/id parts of elements that hold a byline.
-const BYLINE_HINTS: &[&str] = &["author", "authors", "byline", "writer", "writeby", "reporter", "kateb", "katib", "auther", "journalist"];
+const BYLINE_HINTS: &[&str] = &["by", "author", "authors", "byline", "writer", "writeby", "reporter", "kateb", "katib", "auther", "journalist"];
 
 /// Class/id parts of elements that hold a date.
 const DATE_HINTS: &[&str] = &["date", "time", "published", "publish", "timestamp", "datetime", "posted", "updated", "newsstorydate", "pubdate"];

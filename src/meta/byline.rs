@@ -477,6 +477,9 @@ const ROLES: &[&str] = &[
     "analyst",
 ];
 
+/// Lower-case particles inside Latin names ("Ludwig van Beethoven", "Omar al Bashir").
+const LATIN_PARTICLES: &[&str] = &["van", "von", "de", "da", "del", "der", "di", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "y"];
+
 /// First words of an editorial desk / staff credit.
 const DESK_STARTS: &[&str] = &[
     "المحرر",
@@ -582,6 +585,14 @@ const PREFIXES: &[(&[&str], bool)] = &[
     (&["تحرير"], false),
     (&["وتحرير"], false),
     (&["حوار"], false),
+    (&["حاوره"], false),
+    (&["حاورها"], false),
+    (&["حاورته"], false),
+    (&["حاورتها"], false),
+    (&["اجري", "الحوار"], false),
+    (&["تقرير", "وتصوير"], false),
+    (&["كتب", "وتصوير"], false),
+    (&["نص", "وتصوير"], false),
     (&["تقرير"], false),
     (&["متابعه"], false),
     (&["مراسلنا"], false),
@@ -1013,7 +1024,9 @@ fn cut_date(s: &str) -> &str {
         let w = fold(&s[a..b]);
         let date = w.chars().any(|c| c.is_numeric())
             || TIME_SET.contains(&w)
-            || (i == 0 && WEEKDAY_SET.contains(&w));
+            || (i == 0 && WEEKDAY_SET.contains(&w))
+            // A weekday after a name starts the date ("رامي نصار الجمعة 17 مايو 2024").
+            || (i >= 2 && WEEKDAY_SET.contains(&w));
         if date {
             return trim_decor(&s[..a]);
         }
@@ -1052,6 +1065,14 @@ fn classify(part: &str, site: Option<&str>) -> Option<Author> {
         return None;
     }
     let name = cut_role(strip_honorifics(part));
+    // Latin names are capitalised: "Local affairs" (from "Local affairs reporter") is a role.
+    if name.chars().any(|c| c.is_ascii_alphabetic())
+        && name.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !LATIN_PARTICLES.contains(&w)
+        })
+    {
+        return None;
+    }
     let count = word_spans(name).count();
     if count == 0 || count > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS {
         return None;
@@ -1146,9 +1167,14 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
     let mut out = Vec::new();
     // A prefix may be followed by a slash ("بقلم / أحمد علي"), which is also a strong separator.
     let body = strip_prefixes(&cleaned);
-    for seg in STRONG_SEP.split(body) {
+    for (k, seg) in STRONG_SEP.split(body).enumerate() {
         if out.len() >= MAX_AUTHORS {
             break;
+        }
+        // "تاريخ النشر: …", "عدد القراءات: …": a labelled field of the byline line, not a name,
+        // unless the label is itself a credit prefix.
+        if k > 0 && seg.contains([':', '：']) && strip_prefixes(seg.trim()).len() == seg.trim().len() {
+            continue;
         }
         parse_segment(seg, site, &mut out);
     }
@@ -1168,7 +1194,9 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
     let t = clean(text);
     let fw = folded_words_of(&t);
     let n = fw.len();
-    if n == 0 || n > 16 || t.chars().count() > 160 {
+    // A line of fields ("كتب: … | تاريخ النشر: … | عدد القراءات: …") may run longer.
+    let fields = STRONG_SEP.is_match(&t);
+    if n == 0 || n > if fields { 30 } else { 16 } || t.chars().count() > if fields { 240 } else { 160 } {
         return false;
     }
     // Photo credit lines.
@@ -1180,7 +1208,7 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
         return false;
     }
     // Prefix lines ("من" only for very short lines, it is a common word).
-    let lead = trim_decor(&t);
+    let lead = trim_decor(STRONG_SEP.split(&t).next().unwrap_or(""));
     if let Some(rest) = strip_one_prefix(lead) {
         let weak = fw[0] == "من" || fw[0] == "by";
         let rest_words = word_spans(rest).count();
@@ -1243,6 +1271,11 @@ mod tests {
             ("إعداد: منى عبد الله", None, vec![p("منى عبد الله")]),
             ("اعداد وتحرير - خالد يوسف", None, vec![p("خالد يوسف")]),
             ("حوار: هالة أمين", None, vec![p("هالة أمين")]),
+            ("حاورها: وليد الشامي", None, vec![p("وليد الشامي")]),
+            ("تقرير وتصوير: رامي نصار", None, vec![p("رامي نصار")]),
+            ("تقرير وتصوير: رامي نصار الجمعة 17 مايو 2024", None, vec![p("رامي نصار")]),
+            ("By Eleanor Whitfield, Local affairs reporter", None, vec![p("Eleanor Whitfield")]),
+            ("كتب: جاسم محمد الربيعي \u{a0}|\u{a0} تاريخ النشر: 23/11/2008 - 10:45 صباحا \u{a0}|\u{a0} عدد القراءات: 2317", None, vec![p("جاسم محمد الربيعي")]),
             ("تقرير: سامي كمال", None, vec![p("سامي كمال")]),
             ("متابعة - ريم حسن", None, vec![p("ريم حسن")]),
             ("مراسلنا طارق فؤاد", None, vec![p("طارق فؤاد")]),

@@ -207,12 +207,18 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         m.site_name.as_deref(),
         host.as_deref(),
     );
+    // The visible headline: the h1, or else the block that repeats the chosen title.
+    let mut anchor = h1;
     if let Some(t) = &m.title {
         let ft = fold_words(t);
         for &i in kept.iter().take(6) {
             if fold_words(&page.blocks[i].text) == ft {
                 m.meta_blocks.push(i);
             }
+        }
+        if anchor.is_none() {
+            let end = (first_kept + 3).min(page.blocks.len());
+            anchor = (0..end).rev().find(|&i| fold_words(&page.blocks[i].text) == ft);
         }
     }
 
@@ -239,7 +245,7 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             }
         }
     }
-    let window = near_article(page, kept, h1);
+    let window = near_article(page, kept, anchor);
     let mut visible: Vec<Author> = Vec::new();
     for &i in &window {
         let b = &page.blocks[i];
@@ -289,7 +295,8 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         let parsed = date::parse_text(&b.text).or_else(|| now.and_then(|n| date::parse_relative(&b.text, n)));
         let Some(d) = parsed else { continue };
         // A short line that is mostly the date is a date line, to leave out of the body.
-        let short = b.text.split_whitespace().count() <= 14;
+        let words = b.text.split_whitespace().count();
+        let short = words <= 14 || (words <= 30 && crate::normalize::has_field_separator(&b.text));
         if short && kept.contains(&i) && !byline::looks_like_byline(&b.text) {
             m.meta_blocks.push(i);
         }

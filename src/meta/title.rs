@@ -18,7 +18,7 @@ static SEGMENT_SEP: Lazy<Regex> = Lazy::new(|| {
 /// Separators the generic (site name unknown) rule may cut at.
 fn generic_separator(sep: &str) -> bool {
     let s = sep.trim();
-    matches!(s, "|" | "¦" | "-" | "–" | "—" | "--")
+    matches!(s, "|" | "¦" | "-" | "–" | "—" | "--" | "::")
 }
 
 /// Trailing words that do not change a site's identity ("الجزيرة نت", "youm7.com", "X News").
