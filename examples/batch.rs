@@ -1,7 +1,7 @@
 //! Extracts every page of a folder, on every core.
 //!
 //! ```text
-//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url]
+//! cargo run --release --example batch -- IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url] [--explain]
 //! ```
 //! For every `IN_DIR/<stem>.html` writes `OUT_DIR/<stem>.txt` (the body, one paragraph per line)
 //! and `OUT_DIR/<stem>.json` (the article, or `{"error": …}`), plus `OUT_DIR/_timings.json` in
@@ -27,7 +27,7 @@ fn gold_url(html: &Path) -> Option<String> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url]");
+        eprintln!("usage: batch IN_DIR OUT_DIR [--threads N] [--urls FILE] [--no-url] [--explain]");
         std::process::exit(2);
     }
     let (input, output) = (PathBuf::from(&args[0]), PathBuf::from(&args[1]));
@@ -38,6 +38,8 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let use_urls = !args.iter().any(|a| a == "--no-url");
+    // `--explain`: the JSON also lists the removed blocks and why (slower).
+    let explain = args.iter().any(|a| a == "--explain");
     // `--urls FILE`: a TSV whose lines start with `<file name>\t<url>` (a crawl log).
     let listed: Vec<(String, String)> = args
         .iter()
@@ -81,7 +83,10 @@ fn main() {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((path, bytes, url)) = jobs.get(i) else { break };
                     let t = Instant::now();
-                    let mut cleaner = matn::Cleaner::new();
+                    let mut cleaner = matn::Cleaner::new().explain(explain);
+                    if explain {
+                        cleaner = cleaner.min_confidence(0.0);
+                    }
                     if let Some(u) = url {
                         cleaner = cleaner.url(u);
                     }

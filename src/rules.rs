@@ -412,7 +412,7 @@ const REMOVE_PREFIXES: &[&str] = &[
 const REMOVE_LABELS: &[&str] = &[
     "نشر في", "نشر بتاريخ", "تاريخ النشر", "اخر تحديث", "تم التحديث", "تحديث", "منذ", "المصدر",
     "published", "updated", "last updated", "posted", "posted on", "advertisement", "اعلان",
-    "قصص مقترحه", "نهايه قصص مقترحه", "المزيد حول هذه القصه", "تخطي", "انتقل الى المحتوى",
+    "التاريخ", "الكاتب", "قصص مقترحه", "نهايه قصص مقترحه", "المزيد حول هذه القصه", "تخطي", "انتقل الى المحتوى",
 ];
 
 /// Phrases (folded) that, anywhere in a block, mark the comment section's disclaimers or the
@@ -421,6 +421,7 @@ const TRIM_CONTAINS: &[&str] = &[
     "لا تعبر عن راي", "لا تعبر بالضروره عن", "لا يعبر عن راي", "تعبر عن راي كاتبها", "تعبر عن وجهه نظر",
     "التعليقات قبل نشرها", "ارشادات الاستخدام", "شروط التعليق", "سياسه التعليقات",
     "do not necessarily reflect", "comments are moderated", "community guidelines",
+    "راي سے متفق ہونا ضروري نہيں", "مسئوليت مطالب", "comments powered by",
 ];
 
 /// Box headings (folded, whole block) after which the article is over.
@@ -436,6 +437,8 @@ const TRIM_HEADINGS: &[&str] = &[
     "most read", "most popular", "trending", "you may also like", "recommended", "comments",
     "leave a comment", "leave a reply", "tags", "share", "share this", "share this article",
     "read more", "more from", "top stories", "latest news", "advertisement",
+    "متعلقہ مضامين", "متعلقہ خبريں", "مزيد پڑھيں", "مطالب مرتبط", "اخبار مرتبط", "بيشتر بخوانيد",
+    "مطالب پيشنهادي", "پربازديدترين", "پربيننده ترين",
 ];
 
 /// Phrases (folded) that start a block after which the article is over.

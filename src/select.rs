@@ -152,9 +152,11 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         chars[e] += feats[i].chars as f32;
         links[e] += feats[i].link_chars as f32;
         let w = weight(&feats[i], scores[i]);
+        // Good text is measured in characters: one long block of text is worth its length
+        // here, while its container weight above is capped.
         if scores[i] >= 0.7 {
-            good[e] += w;
-            total_good += w;
+            good[e] += feats[i].chars as f32;
+            total_good += feats[i].chars as f32;
         }
         if w <= 0.0 {
             continue;
@@ -220,21 +222,26 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         }
     }
 
-    // Widen: a container holding little of the page's good text gives way to its parent when
-    // the parent holds clearly more good text at a similar link density.
+    // Widen: a container holding little of the page's good text gives way to the ancestor that
+    // gathers it (recipes, FAQs and magazine layouts spread an article over many small boxes).
+    // Wrappers that add nothing are passed over; a link-heavy ancestor stops the climb.
     let mut root = best;
-    for _ in 0..3 {
-        let p = page.elems[root].parent;
-        if p == NONE || total_good <= 0.0 {
+    let mut anc = best;
+    for _ in 0..12 {
+        if total_good <= 0.0 || good[root] >= 0.55 * total_good {
             break;
         }
-        let p = p as usize;
-        let share = good[root] / total_good;
-        let parent_ld = if chars[p] > 0.0 { links[p] / chars[p] } else { 0.0 };
-        if share < 0.55 && good[p] > good[root] * 1.4 && parent_ld < 0.35 {
-            root = p;
-        } else {
+        let p = page.elems[anc].parent;
+        if p == NONE {
             break;
+        }
+        anc = p as usize;
+        let ld = if chars[anc] > 0.0 { links[anc] / chars[anc] } else { 0.0 };
+        if ld >= 0.35 {
+            break;
+        }
+        if good[anc] > good[root] * 1.4 {
+            root = anc;
         }
     }
 
