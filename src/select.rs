@@ -8,6 +8,7 @@
 //! their score is too low.
 
 use crate::dom::{BlockKind, NONE, Page};
+use crate::normalize::fold_words;
 use crate::rules::{Action, PageRules};
 use crate::score::{Features, score_blocks, weight};
 
@@ -363,6 +364,36 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             sel.kept.push(i);
         } else {
             sel.removed.push((i, Reason::LowScore(s)));
+        }
+    }
+    // The lead: text between the headline and the region (a standfirst, an intro box) belongs to
+    // the article when it reads as text and no chrome rule covers it.
+    if let Some(&first) = sel.kept.first() {
+        let is_headline = |i: usize| {
+            matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && feats[i].link_density() < 0.5
+        };
+        let headline = (first.saturating_sub(12)..first).rev().find(|&i| is_headline(i));
+        if let Some(h) = headline {
+            // A dek that repeats the page's description is a summary printed under the
+            // headline, not a paragraph of the article.
+            let description = page.meta(&["og:description", "description", "twitter:description"]).map(fold_words);
+            let mut lead = Vec::new();
+            for i in h + 1..first {
+                let f = &feats[i];
+                let chrome = inh.remove[page.blocks[i].elem as usize].is_some();
+                let dek = description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
+                if !chrome && !dek && phrases[i].is_none() && scores[i] >= 0.35 && f.link_density() < 0.3 && f.chars >= 30
+                    && !matches!(f.kind, BlockKind::Image | BlockKind::Caption | BlockKind::Heading(_))
+                {
+                    lead.push(i);
+                }
+            }
+            if !lead.is_empty() {
+                sel.removed.retain(|(i, _)| !lead.contains(i));
+                sel.chars += lead.iter().map(|&i| page.blocks[i].text.chars().count()).sum::<usize>();
+                lead.extend(sel.kept.iter().copied());
+                sel.kept = lead;
+            }
         }
     }
     sel.removed.sort_by_key(|(i, _)| *i);
