@@ -66,8 +66,12 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
         .collect();
     pages.sort();
-    let jobs: Vec<(PathBuf, Vec<u8>, Option<String>)> =
-        pages.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p).or_else(|| listed_url(&p)).filter(|_| use_urls)))).collect();
+    let jobs: Vec<(PathBuf, Vec<u8>, Option<String>)> = pages
+        .into_iter()
+        .filter_map(|p| {
+            std::fs::read(&p).ok().map(|b| (p.clone(), b, gold_url(&p).or_else(|| listed_url(&p)).filter(|_| use_urls)))
+        })
+        .collect();
     let total_bytes: usize = jobs.iter().map(|j| j.1.len()).sum();
     // Untimed warm-up on the first page (regexes, rule table).
     if let Some((_, bytes, _)) = jobs.first() {

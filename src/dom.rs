@@ -120,12 +120,54 @@ fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
 fn is_block_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "blockquote" | "pre" | "table" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
-            | "caption" | "section" | "article" | "aside" | "header" | "footer" | "nav" | "main"
-            | "figure" | "figcaption" | "form" | "fieldset" | "legend" | "address" | "center"
-            | "details" | "summary" | "dialog" | "hr" | "body" | "html" | "menu" | "hgroup"
-            | "marquee" | "amp-carousel" | "amp-img"
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "caption"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "dialog"
+            | "hr"
+            | "body"
+            | "html"
+            | "menu"
+            | "hgroup"
+            | "marquee"
+            | "amp-carousel"
+            | "amp-img"
     )
 }
 
@@ -133,10 +175,31 @@ fn is_block_tag(tag: &str) -> bool {
 fn is_skipped_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "canvas" | "select" | "option" | "button" | "input" | "textarea" | "video"
-            | "audio" | "map" | "head" | "link" | "meta" | "amp-ad" | "amp-analytics"
-            | "amp-social-share" | "amp-sidebar"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "textarea"
+            | "video"
+            | "audio"
+            | "map"
+            | "head"
+            | "link"
+            | "meta"
+            | "amp-ad"
+            | "amp-analytics"
+            | "amp-social-share"
+            | "amp-sidebar"
     )
 }
 
@@ -383,7 +446,14 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                                 || crate::rules::is_date_hint(id, class)
                                 || itemprop.to_ascii_lowercase().starts_with("date"),
                         };
-                        w.page.elems.push(Elem { tag: name.local.clone(), parent, end: idx + 1, verdict, chrome_tag, hint });
+                        w.page.elems.push(Elem {
+                            tag: name.local.clone(),
+                            parent,
+                            end: idx + 1,
+                            verdict,
+                            chrome_tag,
+                            hint,
+                        });
                         if tag == "img" || tag == "amp-img" {
                             let src = attr(&attrs, "src")
                                 .or_else(|| attr(&attrs, "data-src"))
@@ -457,9 +527,8 @@ impl Page {
 
     /// The first `<meta>` value among `keys` (lower-case), trimmed and non-empty.
     pub fn meta(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| {
-            self.metas.iter().find(|(name, v)| name == k && !v.trim().is_empty()).map(|(_, v)| v.trim())
-        })
+        keys.iter()
+            .find_map(|k| self.metas.iter().find(|(name, v)| name == k && !v.trim().is_empty()).map(|(_, v)| v.trim()))
     }
 }
 

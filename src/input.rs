@@ -26,8 +26,7 @@
 //! bytes.
 
 use encoding_rs::{
-    Encoding, ISO_8859_6, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1256,
-    X_USER_DEFINED,
+    Encoding, ISO_8859_6, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1256, X_USER_DEFINED,
 };
 use once_cell::sync::Lazy;
 
@@ -109,10 +108,7 @@ pub(crate) fn charset_from_content_type(value: &str) -> Option<&'static Encoding
         let label = raw
             .strip_prefix('"')
             .map(|r| r.split('"').next().unwrap_or_default())
-            .or_else(|| {
-                raw.strip_prefix('\'')
-                    .map(|r| r.split('\'').next().unwrap_or_default())
-            })
+            .or_else(|| raw.strip_prefix('\'').map(|r| r.split('\'').next().unwrap_or_default()))
             .unwrap_or(raw);
         return Encoding::for_label(label.trim().as_bytes());
     }
@@ -133,12 +129,7 @@ fn run(encoding: &'static Encoding, bytes: &[u8], source: Source) -> Decoded {
     if text.contains('\0') {
         text = text.replace('\0', "\u{FFFD}");
     }
-    Decoded {
-        text,
-        encoding,
-        source,
-        had_errors,
-    }
+    Decoded { text, encoding, source, had_errors }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,10 +189,7 @@ struct Utf8Stats {
 
 /// Scans `sample` as UTF-8. A sequence cut off by the end of the sample is not counted.
 fn utf8_stats(sample: &[u8]) -> Utf8Stats {
-    let mut stats = Utf8Stats {
-        multibyte: 0,
-        invalid: 0,
-    };
+    let mut stats = Utf8Stats { multibyte: 0, invalid: 0 };
     let count_leads = |chunk: &[u8]| chunk.iter().filter(|&&b| b >= 0xC0).count();
     let mut rest = sample;
     loop {
@@ -269,9 +257,7 @@ fn classify(c: char) -> Class {
         0xFFFD => Class::Unmapped,
         0x80..=0x9F => Class::Control,
         0x060C | 0x061B | 0x061F | 0x0640 | 0x064B..=0x065F | 0x066A..=0x066C => Class::ArabicMark,
-        0x0620..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 | 0x06FA..=0x06FC => {
-            Class::ArabicLetter
-        }
+        0x0620..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 | 0x06FA..=0x06FC => Class::ArabicLetter,
         _ if c.is_alphabetic() => Class::LatinLetter,
         _ => Class::Symbol,
     }
@@ -286,10 +272,7 @@ fn classify(c: char) -> Class {
 fn best_single_byte(sample: &[u8]) -> &'static Encoding {
     let candidates = &*CANDIDATES;
     let mut scores = [0i64; 3];
-    let ascii_letter = |i: Option<usize>| {
-        i.and_then(|i| sample.get(i))
-            .is_some_and(|b| b.is_ascii_alphabetic())
-    };
+    let ascii_letter = |i: Option<usize>| i.and_then(|i| sample.get(i)).is_some_and(|b| b.is_ascii_alphabetic());
     for (i, &byte) in sample.iter().enumerate() {
         if byte.is_ascii() {
             continue;
@@ -359,10 +342,7 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
             pos = from + find(buf.get(from..).unwrap_or_default(), b"-->")? + 3;
             continue;
         }
-        if rest.len() > 5
-            && rest[..5].eq_ignore_ascii_case(b"<meta")
-            && (is_space(rest[5]) || rest[5] == b'/')
-        {
+        if rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"<meta") && (is_space(rest[5]) || rest[5] == b'/') {
             pos += 5;
             if let Some(encoding) = meta_charset(buf, &mut pos)? {
                 return Some(encoding);
@@ -533,10 +513,7 @@ fn charset_from_meta_content(content: &[u8]) -> Option<&'static Encoding> {
             let inner = rest.get(1..)?;
             inner.get(..inner.iter().position(|&b| b == first)?)?
         } else {
-            let end = rest
-                .iter()
-                .position(|&b| is_space(b) || b == b';')
-                .unwrap_or(rest.len());
+            let end = rest.iter().position(|&b| is_space(b) || b == b';').unwrap_or(rest.len());
             rest.get(..end)?
         };
         return Encoding::for_label(label);
@@ -560,11 +537,7 @@ mod tests {
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut out = Vec::new();
         for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
+            let pair = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
             out.extend_from_slice(&pair);
         }
         out
@@ -572,9 +545,7 @@ mod tests {
 
     /// A page declaring `charset` in a `<head>` made of `head_markup`.
     fn page(head_markup: &str) -> String {
-        format!(
-            "<html><head>{head_markup}<title>خبر</title></head><body><p>{ARABIC_TEXT}</p></body></html>"
-        )
+        format!("<html><head>{head_markup}<title>خبر</title></head><body><p>{ARABIC_TEXT}</p></body></html>")
     }
 
     #[test]
@@ -636,10 +607,7 @@ mod tests {
             ("text/html; charset=windows-1256", Some(WINDOWS_1256)),
             ("text/html;charset=\"UTF-8\"", Some(UTF_8)),
             ("text/html; Charset='ISO-8859-6'", Some(ISO_8859_6)),
-            (
-                "text/html; boundary=x; charset = cp1256 ",
-                Some(WINDOWS_1256),
-            ),
+            ("text/html; boundary=x; charset = cp1256 ", Some(WINDOWS_1256)),
             ("charset=utf-8", Some(UTF_8)),
             ("  windows-1252 ", Some(WINDOWS_1252)),
             ("text/html", None),
@@ -675,11 +643,7 @@ mod tests {
             r#"<meta content='text/html; CHARSET="iso-8859-6"' http-equiv='content-type' />"#,
             "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1256\">",
         ] {
-            let expected = if markup.contains("8859") {
-                ISO_8859_6
-            } else {
-                WINDOWS_1256
-            };
+            let expected = if markup.contains("8859") { ISO_8859_6 } else { WINDOWS_1256 };
             let text = page(markup);
             let d = decode(&encode(expected, &text), None);
             assert_eq!((d.source, d.encoding), (Source::Meta, expected), "{markup}");
@@ -705,8 +669,7 @@ mod tests {
 
     #[test]
     fn meta_in_attribute_value_is_ignored() {
-        let text =
-            page(r#"<div title="<meta charset=iso-8859-6>"></div><meta charset=windows-1256>"#);
+        let text = page(r#"<div title="<meta charset=iso-8859-6>"></div><meta charset=windows-1256>"#);
         let d = decode(&encode(WINDOWS_1256, &text), None);
         assert_eq!((d.source, d.encoding), (Source::Meta, WINDOWS_1256));
     }
@@ -741,8 +704,7 @@ mod tests {
 
     #[test]
     fn wrong_latin_declaration_on_utf8_is_overruled() {
-        let text =
-            page(r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">"#);
+        let text = page(r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">"#);
         let d = decode(text.as_bytes(), None);
         assert_eq!((d.source, d.encoding), (Source::Detected, UTF_8));
         assert_eq!(d.text, text);
@@ -816,11 +778,7 @@ mod tests {
             "<p>Die Straße für Größe und Übermäßig schön – “gut”.</p>",
         ] {
             let d = decode(&encode(WINDOWS_1252, text), None);
-            assert_eq!(
-                (d.source, d.encoding),
-                (Source::Detected, WINDOWS_1252),
-                "{text}"
-            );
+            assert_eq!((d.source, d.encoding), (Source::Detected, WINDOWS_1252), "{text}");
             assert_eq!(d.text, text);
         }
     }
@@ -897,10 +855,7 @@ mod tests {
         }
         let d = decode(b"<meta charset=utf-8 charset=windows-1256>\xC3\xA9", None);
         assert_eq!((d.source, d.encoding), (Source::Meta, UTF_8));
-        let d = decode(
-            b"<?xml version='1.0'?><meta charset=windows-1256>\xC7\xE1",
-            None,
-        );
+        let d = decode(b"<?xml version='1.0'?><meta charset=windows-1256>\xC7\xE1", None);
         assert_eq!((d.source, d.encoding), (Source::Meta, WINDOWS_1256));
         assert!(d.text.ends_with("ال"));
     }
@@ -921,20 +876,13 @@ mod tests {
             let bytes: Vec<u8> = (0..len)
                 .map(|_| {
                     let r = next();
-                    if round % 2 == 0 {
-                        r as u8
-                    } else {
-                        alphabet[(r as usize) % alphabet.len()]
-                    }
+                    if round % 2 == 0 { r as u8 } else { alphabet[(r as usize) % alphabet.len()] }
                 })
                 .collect();
             let d = decode(&bytes, None);
             assert!(!d.text.contains('\0'));
             let _ = decode(&bytes, Some("utf-16be"));
-            let _ = decode(
-                &bytes,
-                Some(&String::from_utf8_lossy(&bytes[..len.min(40)])),
-            );
+            let _ = decode(&bytes, Some(&String::from_utf8_lossy(&bytes[..len.min(40)])));
         }
     }
 

@@ -341,7 +341,12 @@ impl Cleaner {
             for &i in &m.meta_blocks {
                 sel.removed.push((i, Reason::Metadata));
             }
-            sel.chars = sel.kept.iter().filter(|&&i| page.blocks[i].kind != BlockKind::Image).map(|&i| page.blocks[i].text.chars().count()).sum();
+            sel.chars = sel
+                .kept
+                .iter()
+                .filter(|&&i| page.blocks[i].kind != BlockKind::Image)
+                .map(|&i| page.blocks[i].text.chars().count())
+                .sum();
         }
         // A front page that does not declare itself an article is a homepage, whatever its text.
         if self.url.as_deref().is_some_and(meta::is_front_page) && !m.declared_article {
@@ -365,7 +370,11 @@ impl Cleaner {
                 alt: b.text.clone(),
                 caption: sel.captions.iter().find(|(_, img)| *img == i).map(|(c, _)| page.blocks[*c].text.clone()),
             });
-            blocks.push(Block { kind: b.kind, text: if image.is_some() { String::new() } else { b.text.clone() }, image });
+            blocks.push(Block {
+                kind: b.kind,
+                text: if image.is_some() { String::new() } else { b.text.clone() },
+                image,
+            });
         }
         let removed = if self.explain {
             sel.removed.sort_by_key(|(i, _)| *i);
@@ -376,7 +385,9 @@ impl Cleaner {
                     text: page.blocks[*i].text.clone(),
                     reason: match reason {
                         Reason::Rule(r) => rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe),
-                        Reason::Trimmed(r) => format!("after {}", rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe)),
+                        Reason::Trimmed(r) => {
+                            format!("after {}", rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe))
+                        }
                         Reason::OutsideRegion => "outside the article region".to_string(),
                         Reason::LowScore(s) => format!("score {s:.2}"),
                         Reason::Caption => "caption".to_string(),

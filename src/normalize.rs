@@ -27,10 +27,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Punctuation that ends or splits sentences and clauses, Arabic forms included.
 pub(crate) fn is_sentence_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | '!' | '?' | ':' | ';' | '،' | '؛' | '؟' | '۔' | '…' | '«' | '»' | '"' | '“' | '”'
-    )
+    matches!(c, '.' | ',' | '!' | '?' | ':' | ';' | '،' | '؛' | '؟' | '۔' | '…' | '«' | '»' | '"' | '“' | '”')
 }
 
 /// Maps one character to its folded form for matching; `None` drops it.

@@ -284,7 +284,9 @@ impl PageRules<'_> {
         match (&rule.host, &self.host) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(h), Some(page)) => page == h || (page.ends_with(h.as_str()) && page[..page.len() - h.len()].ends_with('.')),
+            (Some(h), Some(page)) => {
+                page == h || (page.ends_with(h.as_str()) && page[..page.len() - h.len()].ends_with('.'))
+            }
         }
     }
 
@@ -325,7 +327,8 @@ impl PageRules<'_> {
             if let Target::Class { token, affix } = &rule.target {
                 let hit = squashed.iter().any(|s| s == token)
                     || parts.iter().any(|p| p == token)
-                    || (*affix && squashed.iter().any(|s| s.starts_with(token.as_str()) || s.ends_with(token.as_str())));
+                    || (*affix
+                        && squashed.iter().any(|s| s.starts_with(token.as_str()) || s.ends_with(token.as_str())));
                 if hit && self.applies(rule) {
                     note(&mut v, i, rule);
                 }
@@ -362,100 +365,366 @@ impl PageRules<'_> {
 
 /// Class/id tokens of generic chrome, matched as a whole class name or as one of its parts.
 const CHROME_WORDS: &[&str] = &[
-    "share", "sharing", "social", "socials", "comment", "comments", "related", "relatednews",
-    "mostread", "mostviewed", "mostpopular", "popular", "trending", "newsletter", "subscribe",
-    "subscription", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "ad", "ads",
-    "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "tags",
-    "tagcloud", "keywords", "nav", "navbar", "navigation", "menu", "footer", "sidebar", "widget",
-    "widgets", "popup", "modal", "ticker", "marquee", "taboola", "outbrain", "dfp", "disqus",
-    "authorbox", "authorbio", "pagination", "pager", "recommended", "recommendations", "readmore",
-    "alsoread", "readalso", "morenews", "morestories", "latestnews", "topstories", "toolbar",
-    "visuallyhidden", "sronly", "masthead", "copyright", "whatsapp", "telegram", "facebook",
+    "share",
+    "sharing",
+    "social",
+    "socials",
+    "comment",
+    "comments",
+    "related",
+    "relatednews",
+    "mostread",
+    "mostviewed",
+    "mostpopular",
+    "popular",
+    "trending",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "tags",
+    "tagcloud",
+    "keywords",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "sidebar",
+    "widget",
+    "widgets",
+    "popup",
+    "modal",
+    "ticker",
+    "marquee",
+    "taboola",
+    "outbrain",
+    "dfp",
+    "disqus",
+    "authorbox",
+    "authorbio",
+    "pagination",
+    "pager",
+    "recommended",
+    "recommendations",
+    "readmore",
+    "alsoread",
+    "readalso",
+    "morenews",
+    "morestories",
+    "latestnews",
+    "topstories",
+    "toolbar",
+    "visuallyhidden",
+    "sronly",
+    "masthead",
+    "copyright",
+    "whatsapp",
+    "telegram",
+    "facebook",
     "twitter",
 ];
 
 /// Class/id tokens that mark chrome also when a class name only starts or ends with them.
 const CHROME_AFFIXES: &[&str] = &[
-    "share", "social", "related", "comments", "newsletter", "breadcrumb", "mostread", "advert",
-    "sidebar", "footer", "taboola", "outbrain", "trending", "navbar", "readmore", "alsoread",
+    "share",
+    "social",
+    "related",
+    "comments",
+    "newsletter",
+    "breadcrumb",
+    "mostread",
+    "advert",
+    "sidebar",
+    "footer",
+    "taboola",
+    "outbrain",
+    "trending",
+    "navbar",
+    "readmore",
+    "alsoread",
 ];
 
 /// Class/id tokens of article bodies.
 const BODY_WORDS: &[&str] = &[
-    "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
-    "entrycontent", "postcontent", "postbody", "newscontent", "newsbody", "newsdetails",
-    "newsstory", "articledetails", "detailscontent", "bodytext", "maintext", "textcontent",
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "entrycontent",
+    "postcontent",
+    "postbody",
+    "newscontent",
+    "newsbody",
+    "newsdetails",
+    "newsstory",
+    "articledetails",
+    "detailscontent",
+    "bodytext",
+    "maintext",
+    "textcontent",
 ];
 
 /// Class/id tokens of image captions and photo credits.
 const CAPTION_WORDS: &[&str] = &[
-    "caption", "captions", "imgcaption", "imagecaption", "photocaption", "figcaption",
-    "wpcaptiontext", "credit", "photocredit", "imgtitle", "imagetitle",
+    "caption",
+    "captions",
+    "imgcaption",
+    "imagecaption",
+    "photocaption",
+    "figcaption",
+    "wpcaptiontext",
+    "credit",
+    "photocredit",
+    "imgtitle",
+    "imagetitle",
 ];
 
 /// Phrases (folded) that start a chrome block: the block alone is removed.
 const REMOVE_PREFIXES: &[&str] = &[
-    "اقرا ايضا", "اقرا كذلك", "اقرا المزيد", "اقرا ايضآ", "اقرأ أيضا", "ايضا اقرا", "طالع ايضا",
-    "شاهد ايضا", "شاهد ايضاً", "شاهد الفيديو", "للمزيد اقرا", "للمزيد من الاخبار", "تابع اخر اخبار",
-    "تابعوا اخر اخبار", "تابعونا على", "تابعونا عبر", "تابعنا على", "تابعنا عبر", "لمتابعه اخر",
-    "لمتابعه اهم", "حمل تطبيق", "حملوا تطبيق", "نزل تطبيق", "اشترك في", "اشترك الان", "اشترك ب",
-    "شارك الخبر", "شارك المقال", "شارك هذا", "شارك على", "شارك عبر", "مشاركه الخبر", "مشاركه",
-    "الكلمات المفتاحيه", "كلمات مفتاحيه", "الوسوم", "وسوم", "مواضيع متعلقه:", "اعلان", "مساحه اعلانيه",
-    "المحتوى الاعلاني", "محتوى مدفوع", "read more", "read also", "also read", "see also", "related:",
-    "advertisement", "sponsored", "share this", "share on", "follow us", "sign up for", "subscribe to",
-    "click here", "tags:", "image source", "image caption", "getty images", "photo:", "صوره ارشيفيه",
-    "صوره تعبيريه", "الصوره:", "مصدر الصوره", "صدر الصوره", "حقوق الصوره", "التعليق على الصوره",
-    "يتم تحديث هذه الصفحه", "هذه الصفحه يتم تحديثها", "نسخ الرابط", "رابط مختصر", "الرابط المختصر",
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "اقرا المزيد",
+    "اقرا ايضآ",
+    "اقرأ أيضا",
+    "ايضا اقرا",
+    "طالع ايضا",
+    "شاهد ايضا",
+    "شاهد ايضاً",
+    "شاهد الفيديو",
+    "للمزيد اقرا",
+    "للمزيد من الاخبار",
+    "تابع اخر اخبار",
+    "تابعوا اخر اخبار",
+    "تابعونا على",
+    "تابعونا عبر",
+    "تابعنا على",
+    "تابعنا عبر",
+    "لمتابعه اخر",
+    "لمتابعه اهم",
+    "حمل تطبيق",
+    "حملوا تطبيق",
+    "نزل تطبيق",
+    "اشترك في",
+    "اشترك الان",
+    "اشترك ب",
+    "شارك الخبر",
+    "شارك المقال",
+    "شارك هذا",
+    "شارك على",
+    "شارك عبر",
+    "مشاركه الخبر",
+    "مشاركه",
+    "الكلمات المفتاحيه",
+    "كلمات مفتاحيه",
+    "الوسوم",
+    "وسوم",
+    "مواضيع متعلقه:",
+    "اعلان",
+    "مساحه اعلانيه",
+    "المحتوى الاعلاني",
+    "محتوى مدفوع",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related:",
+    "advertisement",
+    "sponsored",
+    "share this",
+    "share on",
+    "follow us",
+    "sign up for",
+    "subscribe to",
+    "click here",
+    "tags:",
+    "image source",
+    "image caption",
+    "getty images",
+    "photo:",
+    "صوره ارشيفيه",
+    "صوره تعبيريه",
+    "الصوره:",
+    "مصدر الصوره",
+    "صدر الصوره",
+    "حقوق الصوره",
+    "التعليق على الصوره",
+    "يتم تحديث هذه الصفحه",
+    "هذه الصفحه يتم تحديثها",
+    "نسخ الرابط",
+    "رابط مختصر",
+    "الرابط المختصر",
 ];
 
 /// Whole-block labels (folded) of chrome: date stamps and credits printed apart from the text.
 const REMOVE_LABELS: &[&str] = &[
-    "نشر في", "نشر بتاريخ", "تاريخ النشر", "اخر تحديث", "تم التحديث", "تحديث", "منذ", "المصدر",
-    "published", "updated", "last updated", "posted", "posted on", "advertisement", "اعلان",
-    "التاريخ", "الكاتب", "قصص مقترحه", "نهايه قصص مقترحه", "المزيد حول هذه القصه", "تخطي", "انتقل الى المحتوى",
+    "نشر في",
+    "نشر بتاريخ",
+    "تاريخ النشر",
+    "اخر تحديث",
+    "تم التحديث",
+    "تحديث",
+    "منذ",
+    "المصدر",
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "posted on",
+    "advertisement",
+    "اعلان",
+    "التاريخ",
+    "الكاتب",
+    "قصص مقترحه",
+    "نهايه قصص مقترحه",
+    "المزيد حول هذه القصه",
+    "تخطي",
+    "انتقل الى المحتوى",
 ];
 
 /// Phrases (folded) that, anywhere in a block, mark the comment section's disclaimers or the
 /// site's notices: the article is over.
 const TRIM_CONTAINS: &[&str] = &[
-    "لا تعبر عن راي", "لا تعبر بالضروره عن", "لا يعبر عن راي", "تعبر عن راي كاتبها", "تعبر عن وجهه نظر",
-    "التعليقات قبل نشرها", "ارشادات الاستخدام", "شروط التعليق", "سياسه التعليقات",
-    "do not necessarily reflect", "comments are moderated", "community guidelines",
-    "راي سے متفق ہونا ضروري نہيں", "مسئوليت مطالب", "comments powered by",
+    "لا تعبر عن راي",
+    "لا تعبر بالضروره عن",
+    "لا يعبر عن راي",
+    "تعبر عن راي كاتبها",
+    "تعبر عن وجهه نظر",
+    "التعليقات قبل نشرها",
+    "ارشادات الاستخدام",
+    "شروط التعليق",
+    "سياسه التعليقات",
+    "do not necessarily reflect",
+    "comments are moderated",
+    "community guidelines",
+    "راي سے متفق ہونا ضروري نہيں",
+    "مسئوليت مطالب",
+    "comments powered by",
 ];
 
 /// Box headings (folded, whole block) after which the article is over.
 const TRIM_HEADINGS: &[&str] = &[
-    "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر تفاعلا", "الاكثر شعبيه", "لا يفوتك",
-    "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "موضوعات ذات صله", "اخبار متعلقه",
-    "مواضيع متعلقه", "موضوعات متعلقه", "مقالات متعلقه", "قد يعجبك ايضا", "قد يهمك ايضا", "قد يهمك",
-    "ننصحك بقراءه", "اقرا ايضا", "اقرا المزيد", "المزيد من الاخبار", "المزيد", "اخر الاخبار",
-    "احدث الاخبار", "الاخبار العاجله", "اخبار عاجله", "عاجل", "التعليقات", "تعليقات", "اضف تعليق",
-    "اضف تعليقك", "اترك تعليقا", "اترك تعليقاً", "التعليقات على الخبر", "شارك", "شارك الخبر",
-    "شارك المقال", "الوسوم", "وسوم", "الكلمات المفتاحيه", "كلمات البحث", "مواضيع", "اقرا في",
-    "related", "related articles", "related stories", "related news", "more stories", "more news",
-    "most read", "most popular", "trending", "you may also like", "recommended", "comments",
-    "leave a comment", "leave a reply", "tags", "share", "share this", "share this article",
-    "read more", "more from", "top stories", "latest news", "advertisement",
-    "متعلقہ مضامين", "متعلقہ خبريں", "مزيد پڑھيں", "مطالب مرتبط", "اخبار مرتبط", "بيشتر بخوانيد",
-    "مطالب پيشنهادي", "پربازديدترين", "پربيننده ترين",
+    "الاكثر قراءه",
+    "الاكثر مشاهده",
+    "الاكثر تداولا",
+    "الاكثر تفاعلا",
+    "الاكثر شعبيه",
+    "لا يفوتك",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "مقالات ذات صله",
+    "موضوعات ذات صله",
+    "اخبار متعلقه",
+    "مواضيع متعلقه",
+    "موضوعات متعلقه",
+    "مقالات متعلقه",
+    "قد يعجبك ايضا",
+    "قد يهمك ايضا",
+    "قد يهمك",
+    "ننصحك بقراءه",
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "المزيد من الاخبار",
+    "المزيد",
+    "اخر الاخبار",
+    "احدث الاخبار",
+    "الاخبار العاجله",
+    "اخبار عاجله",
+    "عاجل",
+    "التعليقات",
+    "تعليقات",
+    "اضف تعليق",
+    "اضف تعليقك",
+    "اترك تعليقا",
+    "اترك تعليقاً",
+    "التعليقات على الخبر",
+    "شارك",
+    "شارك الخبر",
+    "شارك المقال",
+    "الوسوم",
+    "وسوم",
+    "الكلمات المفتاحيه",
+    "كلمات البحث",
+    "مواضيع",
+    "اقرا في",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "more stories",
+    "more news",
+    "most read",
+    "most popular",
+    "trending",
+    "you may also like",
+    "recommended",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "tags",
+    "share",
+    "share this",
+    "share this article",
+    "read more",
+    "more from",
+    "top stories",
+    "latest news",
+    "advertisement",
+    "متعلقہ مضامين",
+    "متعلقہ خبريں",
+    "مزيد پڑھيں",
+    "مطالب مرتبط",
+    "اخبار مرتبط",
+    "بيشتر بخوانيد",
+    "مطالب پيشنهادي",
+    "پربازديدترين",
+    "پربيننده ترين",
 ];
 
 /// Phrases (folded) that start a block after which the article is over.
 const TRIM_PREFIXES: &[&str] = &[
-    "جميع الحقوق محفوظه", "كل الحقوق محفوظه", "حقوق النشر محفوظه", "جميع حقوق النشر", "©",
-    "copyright", "all rights reserved", "تابع اخر اخبار", "تابعوا اخر اخبار",
+    "جميع الحقوق محفوظه",
+    "كل الحقوق محفوظه",
+    "حقوق النشر محفوظه",
+    "جميع حقوق النشر",
+    "©",
+    "copyright",
+    "all rights reserved",
+    "تابع اخر اخبار",
+    "تابعوا اخر اخبار",
 ];
 
 /// Class/id parts of elements that hold a byline.
-const BYLINE_HINTS: &[&str] = &["by", "author", "authors", "byline", "writer", "writeby", "reporter", "kateb", "katib", "auther", "journalist"];
+const BYLINE_HINTS: &[&str] =
+    &["by", "author", "authors", "byline", "writer", "writeby", "reporter", "kateb", "katib", "auther", "journalist"];
 
 /// Class/id parts of elements that hold a date.
-const DATE_HINTS: &[&str] = &["date", "time", "published", "publish", "timestamp", "datetime", "posted", "updated", "newsstorydate", "pubdate"];
+const DATE_HINTS: &[&str] =
+    &["date", "time", "published", "publish", "timestamp", "datetime", "posted", "updated", "newsstorydate", "pubdate"];
 
 fn has_hint(id: &str, class: &str, words: &[&str]) -> bool {
     class.split_ascii_whitespace().chain(Some(id)).flat_map(class_parts).any(|p| words.contains(&p.as_str()))
-        || class.split_ascii_whitespace().chain(Some(id)).map(squash).any(|s| words.iter().any(|w| w.len() > 4 && s.contains(w)))
+        || class
+            .split_ascii_whitespace()
+            .chain(Some(id))
+            .map(squash)
+            .any(|s| words.iter().any(|w| w.len() > 4 && s.contains(w)))
 }
 
 /// Whether an element's id or class says it holds a byline.
@@ -482,7 +751,11 @@ pub(crate) fn default_rules() -> Vec<Rule> {
         rules.push(Rule::class(w, Action::Remove));
     }
     for w in CHROME_AFFIXES {
-        rules.push(Rule { target: Target::Class { token: squash(w), affix: true }, action: Action::Remove, host: None });
+        rules.push(Rule {
+            target: Target::Class { token: squash(w), affix: true },
+            action: Action::Remove,
+            host: None,
+        });
     }
     for p in TRIM_PREFIXES {
         rules.push(Rule::phrase(p, Action::TrimAfter));
@@ -514,7 +787,11 @@ pub(crate) fn default_rules() -> Vec<Rule> {
 type SiteRow = (&'static str, &'static [&'static str], &'static [&'static str]);
 
 const SITES: &[SiteRow] = &[
-    ("youm7.com", &["div#articleBody", "div.articleCont"], &["div.img-cont", "span.img-caption", "div.writeBy", "div#newsStoryDate"]),
+    (
+        "youm7.com",
+        &["div#articleBody", "div.articleCont"],
+        &["div.img-cont", "span.img-caption", "div.writeBy", "div#newsStoryDate"],
+    ),
     ("masrawy.com", &["div.details", "div.ArticleDetails"], &["div.related"]),
     ("almasryalyoum.com", &["div#NewsStory", "div.min_related"], &["div.min_related"]),
     ("shorouknews.com", &["div.eventContent"], &[]),
@@ -566,7 +843,8 @@ mod tests {
     #[test]
     fn phrases_match_on_folded_text_in_all_spellings() {
         let s = set();
-        for text in ["اقرأ أيضا: خبر", "إقرأ أيضاً خبر", "اقرا ايضا", "اقـــرأ أيضًا - خبر"] {
+        for text in ["اقرأ أيضا: خبر", "إقرأ أيضاً خبر", "اقرا ايضا", "اقـــرأ أيضًا - خبر"]
+        {
             assert_eq!(s.classify_text(&fold(text)).map(|x| x.1), Some(Action::Remove), "{text}");
         }
         assert_eq!(s.classify_text(&fold("الأكثر قراءة")).map(|x| x.1), Some(Action::TrimAfter));

@@ -98,7 +98,8 @@ fn inherit(page: &Page) -> Inherited {
         } else {
             None
         };
-        inh.caption[i] = e.verdict.caption.is_some() || (e.parent != NONE && inh.caption.get(p).copied().unwrap_or(false));
+        inh.caption[i] =
+            e.verdict.caption.is_some() || (e.parent != NONE && inh.caption.get(p).copied().unwrap_or(false));
     }
     inh
 }
@@ -269,7 +270,10 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     if std::env::var_os("MATN_DEBUG").is_some() {
         for &r in &roots {
             let e = &page.elems[r as usize];
-            eprintln!("root {r} tag {} best {best} score {best_score} good {} chars {}", &*e.tag, good[r as usize], chars[r as usize]);
+            eprintln!(
+                "root {r} tag {} best {best} score {best_score} good {} chars {}",
+                &*e.tag, good[r as usize], chars[r as usize]
+            );
         }
         let mut top: Vec<usize> = (0..n).collect();
         top.sort_by(|a, b| adjusted(*b).total_cmp(&adjusted(*a)));
@@ -279,7 +283,16 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             }
         }
         for &t in top.iter().take(5) {
-            eprintln!("  cand {t} {} adj {} cont {} good {} chars {} body {:?} rm {:?}", &*page.elems[t].tag, adjusted(t), container[t], good[t], chars[t], page.elems[t].verdict.body, inh.remove[t]);
+            eprintln!(
+                "  cand {t} {} adj {} cont {} good {} chars {} body {:?} rm {:?}",
+                &*page.elems[t].tag,
+                adjusted(t),
+                container[t],
+                good[t],
+                chars[t],
+                page.elems[t].verdict.body,
+                inh.remove[t]
+            );
         }
     }
     let in_region = |e: u32| roots.iter().any(|&r| page.contains(r, e));
@@ -349,7 +362,8 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
                 continue;
             }
         }
-        let is_head = matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15);
+        let is_head =
+            matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15);
         if head_pending && !is_head && feats[i].chars >= 60 {
             heads += 1;
         }
@@ -369,9 +383,8 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     // The lead: text between the headline and the region (a standfirst, an intro box) belongs to
     // the article when it reads as text and no chrome rule covers it.
     if let Some(&first) = sel.kept.first() {
-        let is_headline = |i: usize| {
-            matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && feats[i].link_density() < 0.5
-        };
+        let is_headline =
+            |i: usize| matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && feats[i].link_density() < 0.5;
         let headline = (first.saturating_sub(12)..first).rev().find(|&i| is_headline(i));
         if let Some(h) = headline {
             // A dek that repeats the page's description is a summary printed under the
@@ -382,7 +395,12 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
                 let f = &feats[i];
                 let chrome = inh.remove[page.blocks[i].elem as usize].is_some();
                 let dek = description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
-                if !chrome && !dek && phrases[i].is_none() && scores[i] >= 0.35 && f.link_density() < 0.3 && f.chars >= 30
+                if !chrome
+                    && !dek
+                    && phrases[i].is_none()
+                    && scores[i] >= 0.35
+                    && f.link_density() < 0.3
+                    && f.chars >= 30
                     && !matches!(f.kind, BlockKind::Image | BlockKind::Caption | BlockKind::Heading(_))
                 {
                     lead.push(i);
@@ -413,7 +431,9 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let teasers = heads as f32 / good_paras.max(1) as f32;
     let teaser_penalty = (teasers - 0.5).clamp(0.0, 0.7);
     if std::env::var_os("MATN_DEBUG").is_some() {
-        eprintln!("conf: para_chars {para_chars} good_paras {good_paras} heads {heads} share {share} region_ld {region_ld} base {base}");
+        eprintln!(
+            "conf: para_chars {para_chars} good_paras {good_paras} heads {heads} share {share} region_ld {region_ld} base {base}"
+        );
     }
     sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9) * (1.0 - teaser_penalty)).clamp(0.0, 1.0);
     sel

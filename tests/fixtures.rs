@@ -22,7 +22,9 @@ fn check(html_path: &Path) -> Vec<String> {
             Err(matn::Error::NoArticle { .. }) => {}
             Err(e) => failures.push(format!("{name}: unexpected error {e}")),
             Ok(a) if a.confidence() < 0.5 => {}
-            Ok(a) => failures.push(format!("{name}: not an article, but got one with confidence {:.2}", a.confidence())),
+            Ok(a) => {
+                failures.push(format!("{name}: not an article, but got one with confidence {:.2}", a.confidence()))
+            }
         }
         return failures;
     }

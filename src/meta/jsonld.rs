@@ -107,7 +107,8 @@ impl Reader<'_> {
             }
             b'-' | b'0'..=b'9' => {
                 let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
                     self.i += 1;
                 }
                 self.src.get(start..self.i).and_then(|t| t.parse().ok()).map(Json::Num)
@@ -137,10 +138,14 @@ impl Reader<'_> {
                         b'r' => out.push('\r'),
                         b'b' | b'f' => {}
                         b'u' => {
-                            let code = self.src.get(self.i..self.i + 4).and_then(|h| u32::from_str_radix(h, 16).ok())?;
+                            let code =
+                                self.src.get(self.i..self.i + 4).and_then(|h| u32::from_str_radix(h, 16).ok())?;
                             self.i += 4;
-                            let c = if (0xD800..0xDC00).contains(&code) && self.s.get(self.i..self.i + 2) == Some(b"\\u") {
-                                let low = self.src.get(self.i + 2..self.i + 6).and_then(|h| u32::from_str_radix(h, 16).ok());
+                            let c = if (0xD800..0xDC00).contains(&code)
+                                && self.s.get(self.i..self.i + 2) == Some(b"\\u")
+                            {
+                                let low =
+                                    self.src.get(self.i + 2..self.i + 6).and_then(|h| u32::from_str_radix(h, 16).ok());
                                 match low {
                                     Some(low) if (0xDC00..0xE000).contains(&low) => {
                                         self.i += 6;

@@ -57,8 +57,18 @@ struct LdArticle {
     url: Option<String>,
 }
 
-const ARTICLE_TYPES: &[&str] =
-    &["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "WebPage", "ReviewNewsArticle", "Report"];
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "WebPage",
+    "ReviewNewsArticle",
+    "Report",
+];
 
 fn read_jsonld(page: &Page) -> LdArticle {
     let mut ld = LdArticle::default();
@@ -73,7 +83,8 @@ fn read_jsonld(page: &Page) -> LdArticle {
             }
             best_rank = rank;
             ld.article |= ARTICLE_TYPES[rank] != "WebPage";
-            let text = |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
+            let text =
+                |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
             ld.headline = text("headline").or_else(|| text("name"));
             ld.authors = obj
                 .get("author")
@@ -112,7 +123,13 @@ fn html_unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
 }
 
 /// Removes markup that leaked into a meta value.
@@ -191,8 +208,15 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     m.declared_article |= page.meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
 
     // Site, URL, host.
-    m.site_name = meta(&["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"]).or(ld.publisher.clone());
-    m.url = page.canonical.clone().filter(|u| u.starts_with("http")).or(meta(&["og:url"])).or(ld.url.clone()).or(url.map(str::to_string));
+    m.site_name = meta(&["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"])
+        .or(ld.publisher.clone());
+    m.url = page
+        .canonical
+        .clone()
+        .filter(|u| u.starts_with("http"))
+        .or(meta(&["og:url"]))
+        .or(ld.url.clone())
+        .or(url.map(str::to_string));
     let host = url.and_then(host_of).or_else(|| m.url.as_deref().and_then(host_of));
 
     // Title: the visible headline agreed with og:title / JSON-LD / <title>.
@@ -266,7 +290,8 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         }
     }
     // Visible bylines fill in what metadata lacks (agencies, a second author).
-    if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency) {
+    if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency)
+    {
         add(visible, &mut credits);
     }
     // A credit naming the site itself ("سایت خبرگزاری خبرآنلاین") is no author.
@@ -281,9 +306,26 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
 
     // Dates: machine-readable first, then visible text near the article, then the URL.
     let iso = |s: Option<String>| s.and_then(|s| date::parse_iso(&s).or_else(|| date::parse_text(&s)));
-    m.published = iso(ld.published.clone())
-        .or_else(|| iso(meta(&["article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published"])));
-    m.modified = iso(ld.modified.clone()).or_else(|| iso(meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"])));
+    m.published = iso(ld.published.clone()).or_else(|| {
+        iso(meta(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "publishdate",
+            "pubdate",
+            "publish-date",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+        ]))
+    });
+    m.modified = iso(ld.modified.clone()).or_else(|| {
+        iso(meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]))
+    });
     let mut visible_date: Option<Date> = None;
     let mut visible_update: Option<Date> = None;
     for &i in &window {
@@ -312,7 +354,10 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             .iter()
             .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
             .and_then(|(dt, _)| date::parse_iso(dt));
-        m.published = visible_date.or(time).or_else(|| m.url.as_deref().and_then(date::from_url)).or_else(|| url.and_then(date::from_url));
+        m.published = visible_date
+            .or(time)
+            .or_else(|| m.url.as_deref().and_then(date::from_url))
+            .or_else(|| url.and_then(date::from_url));
     }
     if m.modified.is_none() {
         m.modified = visible_update;
@@ -324,7 +369,8 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     // Language and direction.
     let body: String = kept.iter().take(40).map(|&i| page.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ");
     let (script_lang, script_dir) = script_lang(&body);
-    let declared = page.lang.clone().or_else(|| meta(&["og:locale", "content-language", "language"]).map(|l| l.replace('_', "-")));
+    let declared =
+        page.lang.clone().or_else(|| meta(&["og:locale", "content-language", "language"]).map(|l| l.replace('_', "-")));
     m.lang = declared
         .and_then(|l| l.split(['-', '_']).next().map(|p| p.trim().to_ascii_lowercase()))
         .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))
@@ -343,7 +389,8 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     m.image = meta(&["og:image", "og:image:url", "twitter:image"]).or(ld.image);
     let mut tags = ld.keywords;
     if tags.is_empty() {
-        let values: Vec<String> = page.metas.iter().filter(|(k, _)| k == "article:tag").map(|(_, v)| v.clone()).collect();
+        let values: Vec<String> =
+            page.metas.iter().filter(|(k, _)| k == "article:tag").map(|(_, v)| v.clone()).collect();
         let mut refs: Vec<&str> = values.iter().map(String::as_str).collect();
         let kw = meta(&["news_keywords", "keywords"]);
         if refs.is_empty() {
@@ -366,7 +413,9 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// The block of the visible headline: the `<h1>` nearest before the article's first block
 /// (else the first `<h1>` of the page).
 fn headline_block(page: &Page, first_kept: usize) -> Option<usize> {
-    let is_h1 = |i: &usize| page.blocks[*i].kind == BlockKind::Heading(1) && page.blocks[*i].link_chars * 2 < page.blocks[*i].chars;
+    let is_h1 = |i: &usize| {
+        page.blocks[*i].kind == BlockKind::Heading(1) && page.blocks[*i].link_chars * 2 < page.blocks[*i].chars
+    };
     (0..=first_kept.min(page.blocks.len().saturating_sub(1)))
         .rev()
         .find(is_h1)

@@ -11,9 +11,8 @@ use crate::normalize::{collapse_ws, fold_words, is_invisible, words};
 
 /// Separators that split a title into segments. Pipes always count; dashes, double colons and the
 /// right guillemet only with white space on both sides (so hyphenated words stay whole).
-static SEGMENT_SEP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*[|¦•·]\s*|\s+[-–—]{1,2}\s+|\s+::\s+|\s+»\s+").expect("valid title separator")
-});
+static SEGMENT_SEP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s*[|¦•·]\s*|\s+[-–—]{1,2}\s+|\s+::\s+|\s+»\s+").expect("valid title separator"));
 
 /// Separators the generic (site name unknown) rule may cut at.
 fn generic_separator(sep: &str) -> bool {
@@ -22,18 +21,8 @@ fn generic_separator(sep: &str) -> bool {
 }
 
 /// Trailing words that do not change a site's identity ("الجزيرة نت", "youm7.com", "X News").
-const SITE_SUFFIXES: &[&str] = &[
-    "نت",
-    "نيوز",
-    "com",
-    "net",
-    "org",
-    "news",
-    "online",
-    "اونلاين",
-    "الالكترونيه",
-    "الالكتروني",
-];
+const SITE_SUFFIXES: &[&str] =
+    &["نت", "نيوز", "com", "net", "org", "news", "online", "اونلاين", "الالكترونيه", "الالكتروني"];
 
 /// Leading words that introduce a site name ("موقع اليوم السابع", "صحيفة الشرق الأوسط").
 const SITE_PREFIXES: &[&str] = &["موقع", "صحيفه", "جريده", "بوابه", "قناه", "مجله", "شبكه"];
@@ -83,13 +72,7 @@ fn site_key(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let w = if i == 0 {
-            w.strip_prefix("ال")
-                .filter(|r| r.chars().count() >= 2)
-                .unwrap_or(w)
-        } else {
-            w
-        };
+        let w = if i == 0 { w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w) } else { w };
         out.push_str(w);
     }
     out
@@ -120,10 +103,7 @@ fn segment_is_site(seg: &str, site: Option<&str>, label: Option<&str>) -> bool {
         let key = site_key(site);
         let seg_words = seg_key.split(' ').count();
         let key_words = key.split(' ').count();
-        if !key.is_empty()
-            && seg_words <= key_words + 2
-            && format!(" {seg_key} ").contains(&format!(" {key} "))
-        {
+        if !key.is_empty() && seg_words <= key_words + 2 && format!(" {seg_key} ").contains(&format!(" {key} ")) {
             return true;
         }
     }
@@ -172,22 +152,12 @@ fn segments(s: &str) -> Vec<Segment> {
                 last.sep_end = m.end();
             }
         } else {
-            out.push(Segment {
-                start: pos,
-                end: m.start(),
-                sep_start: m.start(),
-                sep_end: m.end(),
-            });
+            out.push(Segment { start: pos, end: m.start(), sep_start: m.start(), sep_end: m.end() });
         }
         pos = m.end();
     }
     if !s[pos..].trim().is_empty() {
-        out.push(Segment {
-            start: pos,
-            end: s.len(),
-            sep_start: s.len(),
-            sep_end: s.len(),
-        });
+        out.push(Segment { start: pos, end: s.len(), sep_start: s.len(), sep_end: s.len() });
     }
     out
 }
@@ -327,9 +297,7 @@ fn agree(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.split(' ').count() >= 2
-        && short.chars().count() >= 8
-        && format!(" {long} ").contains(&format!(" {short} "))
+    short.split(' ').count() >= 2 && short.chars().count() >= 8 && format!(" {long} ").contains(&format!(" {short} "))
 }
 
 /// Chooses the title among candidates (visible h1, og:title, JSON-LD headline, `<title>`) by
@@ -364,30 +332,21 @@ pub(crate) fn choose_title(
 
     if let Some((h, hf)) = &h1 {
         let others = [&og, &jsonld, &html];
-        if others
-            .iter()
-            .any(|o| o.as_ref().is_some_and(|(_, f)| agree(hf, f)))
-        {
+        if others.iter().any(|o| o.as_ref().is_some_and(|(_, f)| agree(hf, f))) {
             return Some(h.clone());
         }
     }
-    [og, jsonld, html, h1]
-        .into_iter()
-        .flatten()
-        .map(|(t, _)| t)
-        .next()
+    [og, jsonld, html, h1].into_iter().flatten().map(|(t, _)| t).next()
 }
 
 /// Top-level and second-level labels skipped when guessing a site name from a host.
 const HOST_SUFFIXES: &[&str] = &[
-    "com", "net", "org", "info", "biz", "news", "tv", "co", "gov", "edu", "ac", "online", "site",
-    "media", "press", "live", "me", "io", "int",
+    "com", "net", "org", "info", "biz", "news", "tv", "co", "gov", "edu", "ac", "online", "site", "media", "press",
+    "live", "me", "io", "int",
 ];
 
 /// Leading host labels that are not the site's name.
-const HOST_PREFIXES: &[&str] = &[
-    "www", "www2", "m", "mobile", "amp", "ar", "arabic", "en", "web",
-];
+const HOST_PREFIXES: &[&str] = &["www", "www2", "m", "mobile", "amp", "ar", "arabic", "en", "web"];
 
 /// A site name guessed from a host: "www.youm7.com" -> "youm7" (compared with title segments,
 /// folded, Latin). Accepts a bare host, optionally with scheme, port or path. `None` for an IP
@@ -446,42 +405,22 @@ mod tests {
                 Some("www.youm7.com"),
                 "وزير الخارجية يلتقي نظيره الفرنسي",
             ),
-            (
-                "ارتفاع أسعار النفط عالميا | الجزيرة نت",
-                Some("الجزيرة"),
-                None,
-                "ارتفاع أسعار النفط عالميا",
-            ),
+            ("ارتفاع أسعار النفط عالميا | الجزيرة نت", Some("الجزيرة"), None, "ارتفاع أسعار النفط عالميا"),
             (
                 "اليوم السابع: افتتاح المتحف الكبير الشهر المقبل",
                 Some("اليوم السابع"),
                 None,
                 "افتتاح المتحف الكبير الشهر المقبل",
             ),
-            (
-                "انتخابات الرئاسة الأمريكية — BBC News عربي",
-                None,
-                Some("www.bbc.com"),
-                "انتخابات الرئاسة الأمريكية",
-            ),
+            ("انتخابات الرئاسة الأمريكية — BBC News عربي", None, Some("www.bbc.com"), "انتخابات الرئاسة الأمريكية"),
             (
                 "السيسي: مصر لن تتخلى عن حقوقها المائية",
                 Some("اليوم السابع"),
                 None,
                 "السيسي: مصر لن تتخلى عن حقوقها المائية",
             ),
-            (
-                "السيسي: مصر لن تتخلى عن حقوقها المائية",
-                None,
-                None,
-                "السيسي: مصر لن تتخلى عن حقوقها المائية",
-            ),
-            (
-                "الجزيرة نت | غارات جديدة على جنوب لبنان",
-                Some("الجزيرة نت"),
-                None,
-                "غارات جديدة على جنوب لبنان",
-            ),
+            ("السيسي: مصر لن تتخلى عن حقوقها المائية", None, None, "السيسي: مصر لن تتخلى عن حقوقها المائية"),
+            ("الجزيرة نت | غارات جديدة على جنوب لبنان", Some("الجزيرة نت"), None, "غارات جديدة على جنوب لبنان"),
             (
                 "Oil prices rise again - Al Jazeera",
                 None,
@@ -494,24 +433,9 @@ mod tests {
                 None,
                 "مقتل ثلاثة في انفجار ببغداد",
             ),
-            (
-                "هطول أمطار غزيرة على القاهرة - المصري اليوم",
-                None,
-                None,
-                "هطول أمطار غزيرة على القاهرة",
-            ),
-            (
-                "مصر - السودان: مباراة حاسمة الليلة",
-                None,
-                None,
-                "مصر - السودان: مباراة حاسمة الليلة",
-            ),
-            (
-                "العربية.نت | الحكومة تعلن خطة جديدة للإسكان",
-                None,
-                None,
-                "الحكومة تعلن خطة جديدة للإسكان",
-            ),
+            ("هطول أمطار غزيرة على القاهرة - المصري اليوم", None, None, "هطول أمطار غزيرة على القاهرة"),
+            ("مصر - السودان: مباراة حاسمة الليلة", None, None, "مصر - السودان: مباراة حاسمة الليلة"),
+            ("العربية.نت | الحكومة تعلن خطة جديدة للإسكان", None, None, "الحكومة تعلن خطة جديدة للإسكان"),
             ("الشرق الأوسط", Some("الشرق الأوسط"), None, "الشرق الأوسط"),
             (
                 "\u{200F}قمة   عربية طارئة في الرياض \u{200F}- سكاي نيوز عربية",
@@ -520,12 +444,7 @@ mod tests {
                 "قمة عربية طارئة في الرياض",
             ),
             ("مرحبا", None, None, "مرحبا"),
-            (
-                "الأهلي يفوز على الزمالك 2 - 1",
-                None,
-                None,
-                "الأهلي يفوز على الزمالك 2 - 1",
-            ),
+            ("الأهلي يفوز على الزمالك 2 - 1", None, None, "الأهلي يفوز على الزمالك 2 - 1"),
             ("", None, None, ""),
             (
                 "جريدة الرياض | ارتفاع الصادرات غير النفطية",
@@ -533,42 +452,23 @@ mod tests {
                 Some("www.alriyadh.com"),
                 "ارتفاع الصادرات غير النفطية",
             ),
-            (
-                "فوز الأهلي على الزمالك - youm7.com",
-                None,
-                Some("youm7.com"),
-                "فوز الأهلي على الزمالك",
-            ),
+            ("فوز الأهلي على الزمالك - youm7.com", None, Some("youm7.com"), "فوز الأهلي على الزمالك"),
             (
                 "قصة طويلة جدا عن الاقتصاد - تحليل اقتصادي معمق للأوضاع الراهنة",
                 None,
                 None,
                 "قصة طويلة جدا عن الاقتصاد - تحليل اقتصادي معمق للأوضاع الراهنة",
             ),
-            (
-                "ماذا يحدث في غزة؟ - فرانس 24",
-                Some("فرانس 24"),
-                Some("www.france24.com"),
-                "ماذا يحدث في غزة؟",
-            ),
+            ("ماذا يحدث في غزة؟ - فرانس 24", Some("فرانس 24"), Some("www.france24.com"), "ماذا يحدث في غزة؟"),
         ];
         for (title, site, host, want) in cases {
-            assert_eq!(
-                strip_site_name(title, *site, *host),
-                *want,
-                "title {title:?}"
-            );
+            assert_eq!(strip_site_name(title, *site, *host), *want, "title {title:?}");
         }
     }
 
     #[test]
     fn chooses_titles() {
-        type Case<'a> = (
-            [Option<&'a str>; 4],
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<&'a str>,
-        );
+        type Case<'a> = ([Option<&'a str>; 4], Option<&'a str>, Option<&'a str>, Option<&'a str>);
         let cases: &[Case] = &[
             (
                 [
@@ -582,59 +482,29 @@ mod tests {
                 Some("وزير الخارجية يلتقي نظيره الفرنسي"),
             ),
             (
-                [
-                    Some("أخبار مصر"),
-                    Some("ارتفاع أسعار الذهب في السوق المحلية"),
-                    None,
-                    None,
-                ],
+                [Some("أخبار مصر"), Some("ارتفاع أسعار الذهب في السوق المحلية"), None, None],
                 None,
                 None,
                 Some("ارتفاع أسعار الذهب في السوق المحلية"),
             ),
             (
-                [
-                    Some("اليوم السابع"),
-                    None,
-                    None,
-                    Some("افتتاح المتحف الكبير | اليوم السابع"),
-                ],
+                [Some("اليوم السابع"), None, None, Some("افتتاح المتحف الكبير | اليوم السابع")],
                 Some("اليوم السابع"),
                 None,
                 Some("افتتاح المتحف الكبير"),
             ),
+            ([None, None, Some("عنوان من JSON-LD عن الاقتصاد"), None], None, None, Some("عنوان من JSON-LD عن الاقتصاد")),
             (
-                [None, None, Some("عنوان من JSON-LD عن الاقتصاد"), None],
-                None,
-                None,
-                Some("عنوان من JSON-LD عن الاقتصاد"),
-            ),
-            (
-                [
-                    Some("  الحكومة   تعلن خطة للإسكان  "),
-                    None,
-                    None,
-                    Some("الحكومة تعلن خطة للإسكان الاجتماعي | الوطن"),
-                ],
+                [Some("  الحكومة   تعلن خطة للإسكان  "), None, None, Some("الحكومة تعلن خطة للإسكان الاجتماعي | الوطن")],
                 None,
                 None,
                 Some("الحكومة تعلن خطة للإسكان"),
             ),
             ([None, None, None, None], None, None, None),
             ([Some("   "), Some(""), None, None], None, None, None),
+            ([Some("عنوان وحيد للصفحة"), None, None, None], None, None, Some("عنوان وحيد للصفحة")),
             (
-                [Some("عنوان وحيد للصفحة"), None, None, None],
-                None,
-                None,
-                Some("عنوان وحيد للصفحة"),
-            ),
-            (
-                [
-                    Some("قِمّة عربيّة في الرياض"),
-                    Some("قمة عربية في الرياض"),
-                    None,
-                    None,
-                ],
+                [Some("قِمّة عربيّة في الرياض"), Some("قمة عربية في الرياض"), None, None],
                 None,
                 None,
                 Some("قِمّة عربيّة في الرياض"),
@@ -680,14 +550,7 @@ mod tests {
     fn long_and_odd_inputs_do_not_panic() {
         let long = "كلمة - ".repeat(2000);
         let _ = strip_site_name(&long, Some("كلمة"), Some("x.com"));
-        let _ = choose_title(
-            Some(&long),
-            Some(&long),
-            None,
-            Some("|||"),
-            None,
-            Some("::"),
-        );
+        let _ = choose_title(Some(&long), Some(&long), None, Some("|||"), None, Some("::"));
         for s in ["|", " - ", "::", ":", "«»", "ـ", "\u{200F}"] {
             let _ = strip_site_name(s, Some(s), Some(s));
             let _ = host_label(s);

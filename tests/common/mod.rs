@@ -69,11 +69,7 @@ pub fn snippet_norm(s: &str) -> String {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    fold(s).split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
 fn shingles(s: &str, n: usize) -> HashMap<Vec<String>, usize> {
@@ -122,7 +118,9 @@ pub fn corpus_dir() -> Option<PathBuf> {
 /// The `.html` pages of a folder, sorted.
 pub fn pages(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect())
+        .map(|r| {
+            r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect()
+        })
         .unwrap_or_default();
     v.sort();
     v

@@ -1,0 +1,232 @@
+//! Extraction quality on the shared evaluation corpus (`../shared/corpus`, or `MATN_CORPUS`).
+//!
+//! The pages are other people's content and are never copied into this repository: when the
+//! corpus is absent each test says so and passes without checking anything.
+//!
+//! Scores are computed as the peers harness computes them (`score.py`): 4-gram F1 over `\w+`
+//! tokens after Arabic folding, averaged per page, and the with/without snippet rates.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{corpus_dir, f1, pages, precision_recall, snippet_norm};
+use serde_json::Value;
+
+fn corpus(sub: &str) -> Option<PathBuf> {
+    match corpus_dir() {
+        Some(dir) if dir.join(sub).is_dir() => Some(dir.join(sub)),
+        _ => {
+            eprintln!("SKIPPED: corpus folder {sub} not found (set MATN_CORPUS or place ../shared/corpus)");
+            None
+        }
+    }
+}
+
+struct Scored {
+    name: String,
+    precision: f64,
+    recall: f64,
+    with_found: usize,
+    with_total: usize,
+    without_absent: usize,
+    without_total: usize,
+    /// The gold body and ours, line by line (normalised), for exactness checks.
+    gold_lines: Vec<String>,
+    our_lines: Vec<String>,
+    article: Option<matn::Article>,
+    gold: Value,
+}
+
+fn gold_of(page: &Path) -> Option<Value> {
+    let stem = page.file_stem()?.to_str()?;
+    let text = std::fs::read_to_string(page.with_file_name(format!("{stem}.gold.json"))).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn strings(v: &Value, key: &str) -> Vec<String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+fn score_folder(dir: &Path) -> Vec<Scored> {
+    let mut out = Vec::new();
+    for page in pages(dir) {
+        let Some(gold) = gold_of(&page) else { continue };
+        let mut cleaner = matn::Cleaner::new();
+        if let Some(url) = gold.get("url").and_then(Value::as_str) {
+            cleaner = cleaner.url(url);
+        }
+        let bytes = std::fs::read(&page).unwrap();
+        let article = cleaner.clean_bytes(&bytes).ok();
+        let text = article.as_ref().map(|a| a.text_lines()).unwrap_or_default();
+        let body = strings(&gold, "body");
+        let gold_text = body.join("\n");
+        let (precision, recall) = precision_recall(&text, &gold_text);
+        let norm = snippet_norm(&text);
+        let with = strings(&gold, "with");
+        let without = strings(&gold, "without");
+        out.push(Scored {
+            name: page.file_stem().unwrap().to_string_lossy().to_string(),
+            precision,
+            recall,
+            with_found: with.iter().filter(|w| norm.contains(&snippet_norm(w))).count(),
+            with_total: with.len(),
+            without_absent: without.iter().filter(|w| !norm.contains(&snippet_norm(w))).count(),
+            without_total: without.len(),
+            gold_lines: body.iter().map(|l| snippet_norm(l)).collect(),
+            our_lines: text.lines().map(snippet_norm).filter(|l| !l.is_empty()).collect(),
+            article,
+            gold,
+        });
+    }
+    out
+}
+
+struct Summary {
+    f1: f64,
+    with: f64,
+    without: f64,
+    worst: (f64, String),
+}
+
+fn summarize(label: &str, scored: &[Scored]) -> Summary {
+    let n = scored.len().max(1) as f64;
+    let p = scored.iter().map(|s| s.precision).sum::<f64>() / n;
+    let r = scored.iter().map(|s| s.recall).sum::<f64>() / n;
+    let with = scored.iter().map(|s| s.with_found).sum::<usize>() as f64
+        / scored.iter().map(|s| s.with_total).sum::<usize>().max(1) as f64;
+    let without = scored.iter().map(|s| s.without_absent).sum::<usize>() as f64
+        / scored.iter().map(|s| s.without_total).sum::<usize>().max(1) as f64;
+    let worst = scored
+        .iter()
+        .map(|s| (f1(s.precision, s.recall), s.name.clone()))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap_or((1.0, String::new()));
+    eprintln!(
+        "{label}: {} pages  P {p:.3}  R {r:.3}  F1 {:.3}  with {with:.3}  without {without:.3}  worst {:.3} ({})",
+        scored.len(),
+        f1(p, r),
+        worst.0,
+        worst.1
+    );
+    for s in scored {
+        eprintln!("  {:<28} F1 {:.3}", s.name, f1(s.precision, s.recall));
+    }
+    Summary { f1: f1(p, r), with, without, worst }
+}
+
+#[test]
+fn arabic_recon_meets_targets() {
+    let Some(dir) = corpus("arabic-recon") else { return };
+    let scored = score_folder(&dir);
+    assert!(scored.len() >= 19, "expected the 19 recon pages, found {}", scored.len());
+    let s = summarize("arabic-recon", &scored);
+    assert!(s.f1 >= 0.98, "F1 {:.3} < 0.98", s.f1);
+    assert!(s.worst.0 >= 0.90, "page {} F1 {:.3} < 0.90", s.worst.1, s.worst.0);
+    assert!(s.with >= 0.98, "with {:.3} < 0.98", s.with);
+    assert!(s.without >= 0.98, "without {:.3} < 0.98", s.without);
+    // The seed article comes out exactly: every paragraph, nothing else.
+    let seed = scored.iter().find(|s| s.name == "youm7-1").expect("youm7-1 in the corpus");
+    assert_eq!(seed.our_lines, seed.gold_lines, "youm7-1 is not exact");
+}
+
+#[test]
+fn arabic_real_meets_targets() {
+    let Some(dir) = corpus("arabic-real") else { return };
+    let scored = score_folder(&dir);
+    assert!(scored.len() >= 10, "expected the 10 real pages, found {}", scored.len());
+    let s = summarize("arabic-real", &scored);
+    assert!(s.f1 >= 0.98, "F1 {:.3} < 0.98", s.f1);
+    assert!(s.worst.0 >= 0.93, "page {} F1 {:.3} < 0.93", s.worst.1, s.worst.0);
+}
+
+/// URLs of the listing pages, from the corpus's SOURCES.tsv (what a crawler knows of a page).
+fn source_urls(corpus: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(corpus.join("SOURCES.tsv")).unwrap_or_default();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Some((cols.first()?.to_string(), cols.get(4)?.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn arabic_listing_pages_are_not_articles() {
+    let Some(dir) = corpus("arabic-listing") else { return };
+    let urls = source_urls(dir.parent().unwrap());
+    let mut wrong = Vec::new();
+    let all = pages(&dir);
+    assert!(all.len() >= 8, "expected the 8 listing pages, found {}", all.len());
+    for page in all {
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        let mut cleaner = matn::Cleaner::new();
+        if let Some((_, url)) = urls.iter().find(|(f, _)| *f == name) {
+            cleaner = cleaner.url(url);
+        }
+        let result = cleaner.clean_bytes(&std::fs::read(&page).unwrap());
+        match &result {
+            Err(matn::Error::NoArticle { confidence, .. }) => eprintln!("  {name}: no article ({confidence:.2})"),
+            Err(e) => wrong.push(format!("{name}: {e}")),
+            Ok(a) if a.confidence() < 0.5 => eprintln!("  {name}: confidence {:.2}", a.confidence()),
+            Ok(a) => wrong.push(format!("{name}: returned as an article with confidence {:.2}", a.confidence())),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+fn trafilatura_scores() -> Option<Summary> {
+    let dir = corpus("trafilatura")?;
+    let mut with = (0usize, 0usize);
+    let mut without = (0usize, 0usize);
+    for page in pages(&dir) {
+        let Some(gold) = gold_of(&page) else { continue };
+        let mut cleaner = matn::Cleaner::new();
+        if let Some(url) = gold.get("url").and_then(Value::as_str) {
+            cleaner = cleaner.url(url);
+        }
+        let text = cleaner.clean_bytes(&std::fs::read(&page).unwrap()).map(|a| a.text_lines()).unwrap_or_default();
+        let norm = snippet_norm(&text);
+        for w in strings(&gold, "with") {
+            with.1 += 1;
+            with.0 += usize::from(norm.contains(&snippet_norm(&w)));
+        }
+        for w in strings(&gold, "without") {
+            without.1 += 1;
+            without.0 += usize::from(!norm.contains(&snippet_norm(&w)));
+        }
+    }
+    let s = Summary {
+        f1: 0.0,
+        with: with.0 as f64 / with.1.max(1) as f64,
+        without: without.0 as f64 / without.1.max(1) as f64,
+        worst: (0.0, String::new()),
+    };
+    eprintln!(
+        "trafilatura: with {:.3} ({}/{})  without absent {:.3} ({}/{})",
+        s.with, with.0, with.1, s.without, without.0, without.1
+    );
+    Some(s)
+}
+
+/// The issue's target for general (non-Arabic) pages. Not met yet: see the ratchet below.
+#[test]
+#[ignore = "target not met yet (with 0.868 of 0.92): run with --ignored to measure"]
+fn trafilatura_set_meets_issue_target() {
+    let Some(s) = trafilatura_scores() else { return };
+    assert!(s.with >= 0.92, "with {:.3} < 0.92", s.with);
+    assert!(s.without >= 0.90, "without absent {:.3} < 0.90", s.without);
+}
+
+/// A ratchet on the measured level of the general pages (with 0.868, without 0.920 when it was
+/// set): it fails on a regression. Raise it as the extractor improves; it is not the target.
+#[test]
+fn trafilatura_set_does_not_regress() {
+    let Some(s) = trafilatura_scores() else { return };
+    assert!(s.with >= 0.86, "with {:.3} fell below the ratchet 0.86", s.with);
+    assert!(s.without >= 0.90, "without absent {:.3} < 0.90", s.without);
+}
