@@ -165,6 +165,7 @@ pub struct Article {
     pub(crate) blocks: Vec<Block>,
     pub(crate) confidence: f32,
     pub(crate) removed: Vec<Removed>,
+    pub(crate) encoding: Option<&'static str>,
 }
 
 impl Article {
@@ -249,6 +250,21 @@ impl Article {
         &self.removed
     }
 
+    /// The character encoding the page was decoded from (`"UTF-8"`, `"windows-1256"`…), when it
+    /// was given as bytes ([`clean_bytes`](crate::clean_bytes)); `None` for text input.
+    ///
+    /// ```
+    /// let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(
+    ///     "<html><body><article>\
+    ///      <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>\
+    ///      <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>\
+    ///      </article></body></html>");
+    /// assert_eq!(matn::clean_bytes(&bytes).unwrap().encoding(), Some("windows-1256"));
+    /// ```
+    pub fn encoding(&self) -> Option<&str> {
+        self.encoding
+    }
+
     fn text_blocks(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().filter(|b| b.kind != BlockKind::Image && !b.text.is_empty()).map(|b| b.text.as_str())
     }
@@ -315,6 +331,7 @@ impl Article {
         o.opt_str("image", self.image());
         o.str_list("tags", self.tags.iter().map(String::as_str).collect());
         o.opt_str("section", self.section());
+        o.opt_str("encoding", self.encoding());
         o.raw("confidence", &format!("{:.3}", self.confidence));
         o.opt_str("text", Some(&self.text_lines()));
         let blocks: Vec<String> = self

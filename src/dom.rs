@@ -317,10 +317,8 @@ impl Walker<'_> {
                     self.page.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
                 }
             }
-            "script" => {
-                if attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                    self.page.jsonld.push(text_of(node));
-                }
+            "script" if attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                self.page.jsonld.push(text_of(node));
             }
             _ => {}
         }
@@ -408,10 +406,10 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             }
                             continue;
                         }
-                        if tag == "time" {
-                            if let Some(dt) = attr(&attrs, "datetime") {
-                                w.page.times.push((dt.to_string(), w.page.blocks.len()));
-                            }
+                        if tag == "time"
+                            && let Some(dt) = attr(&attrs, "datetime")
+                        {
+                            w.page.times.push((dt.to_string(), w.page.blocks.len()));
                         }
                         if is_hidden(&attrs) {
                             continue;
@@ -441,7 +439,8 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                         let hint = Hint {
                             byline: crate::rules::is_byline_hint(id, class)
                                 || itemprop.eq_ignore_ascii_case("author")
-                                || attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author")),
+                                || attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                                || (tag == "a" && attr(&attrs, "href").is_some_and(crate::rules::is_author_link)),
                             date: tag == "time"
                                 || crate::rules::is_date_hint(id, class)
                                 || itemprop.to_ascii_lowercase().starts_with("date"),

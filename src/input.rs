@@ -58,8 +58,10 @@ pub(crate) struct Decoded {
     /// The encoding used to decode the bytes.
     pub encoding: &'static Encoding,
     /// Where the choice of encoding came from.
+    #[allow(dead_code)] // checked by the unit tests; kept for diagnostics
     pub source: Source,
     /// True when malformed byte sequences were replaced by U+FFFD.
+    #[allow(dead_code)] // checked by the unit tests; kept for diagnostics
     pub had_errors: bool,
 }
 

@@ -309,7 +309,9 @@ impl Cleaner {
             return Err(Error::TooLarge { limit: "input bytes", max: self.max_input_bytes, actual: bytes.len() });
         }
         let decoded = input::decode(bytes, charset);
-        self.clean(&decoded.text)
+        let mut article = self.clean(&decoded.text)?;
+        article.encoding = Some(decoded.encoding.name());
+        Ok(article)
     }
 
     /// Extracts the article of a page.
@@ -414,6 +416,7 @@ impl Cleaner {
             blocks,
             confidence: sel.confidence,
             removed,
+            encoding: None,
         })
     }
 }

@@ -732,6 +732,26 @@ pub(crate) fn is_byline_hint(id: &str, class: &str) -> bool {
     has_hint(id, class, BYLINE_HINTS)
 }
 
+/// Path parts of links to an author's page (`/author/jane-doe`, `/writers/9/name.html`).
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/writer/",
+    "/writers/",
+    "/columnist/",
+    "/columnists/",
+    "/kottab/",
+    "/kuttab/",
+    "/journalist/",
+    "/profile/",
+];
+
+/// Whether a link points to an author's page.
+pub(crate) fn is_author_link(href: &str) -> bool {
+    let h = href.to_ascii_lowercase();
+    AUTHOR_PATHS.iter().any(|p| h.contains(p))
+}
+
 /// Whether an element's id or class says it holds a date.
 pub(crate) fn is_date_hint(id: &str, class: &str) -> bool {
     has_hint(id, class, DATE_HINTS)

@@ -125,10 +125,11 @@ fn is_stopword(folded: &str) -> bool {
         return true;
     }
     for prefix in ["و", "ف", "ب", "ل", "ك"] {
-        if let Some(rest) = folded.strip_prefix(prefix) {
-            if rest.chars().count() >= 2 && STOPWORD_SET.contains(rest) {
-                return true;
-            }
+        if let Some(rest) = folded.strip_prefix(prefix)
+            && rest.chars().count() >= 2
+            && STOPWORD_SET.contains(rest)
+        {
+            return true;
         }
     }
     false
@@ -172,7 +173,8 @@ fn classify(f: &Features) -> Class {
 /// use matn::score::{Features, score_blocks};
 /// use matn::BlockKind;
 /// let para = Features::measure(
-///     "قال رئيس الوزراء في بيان صحفي إن الحكومة ستواصل العمل على تطوير التعاون في المجالات الاقتصادية والثقافية، وإن اللقاء كان مثمرا.",
+///     "قال رئيس الوزراء في بيان صحفي اليوم إن الحكومة ستواصل العمل على تطوير التعاون مع الدول المجاورة في \
+///      المجالات الاقتصادية والثقافية، وإن اللقاء الذي عقد في العاصمة كان مثمرا على كل المستويات.",
 ///     0,
 ///     BlockKind::Paragraph,
 /// );

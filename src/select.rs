@@ -419,13 +419,13 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     // Confidence: enough text in real paragraphs (list items are how teaser lists are built),
     // holding the page's good text, with few links and few headlines per paragraph.
     let is_para = |i: usize| {
-        scores[i] >= 0.7 && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
+        scores[i] >= 0.45 && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
     };
-    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= 80).count();
+    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= 60).count();
     let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].chars).sum();
     let c_len = (para_chars as f32 / 600.0).min(1.0);
     let c_paras = (good_paras as f32 / 2.0).min(1.0);
-    let share = if total_good > 0.0 { (region_good / total_good).min(1.0) } else { 0.0 };
+    let share = if total_good > 0.0 { (region_good / total_good).min(1.0) } else { 1.0 };
     let region_ld = if region_chars > 0.0 { region_links / region_chars } else { 1.0 };
     let base = 0.4 * c_len + 0.4 * c_paras + 0.2 * share;
     let teasers = heads as f32 / good_paras.max(1) as f32;

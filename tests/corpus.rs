@@ -215,18 +215,68 @@ fn trafilatura_scores() -> Option<Summary> {
 
 /// The issue's target for general (non-Arabic) pages. Not met yet: see the ratchet below.
 #[test]
-#[ignore = "target not met yet (with 0.868 of 0.92): run with --ignored to measure"]
+#[ignore = "target not met yet (with 0.884 of 0.92): run with --ignored to measure"]
 fn trafilatura_set_meets_issue_target() {
     let Some(s) = trafilatura_scores() else { return };
     assert!(s.with >= 0.92, "with {:.3} < 0.92", s.with);
     assert!(s.without >= 0.90, "without absent {:.3} < 0.90", s.without);
 }
 
-/// A ratchet on the measured level of the general pages (with 0.868, without 0.920 when it was
+/// A ratchet on the measured level of the general pages (with 0.884, without 0.916 when it was
 /// set): it fails on a regression. Raise it as the extractor improves; it is not the target.
 #[test]
 fn trafilatura_set_does_not_regress() {
     let Some(s) = trafilatura_scores() else { return };
-    assert!(s.with >= 0.86, "with {:.3} fell below the ratchet 0.86", s.with);
+    assert!(s.with >= 0.875, "with {:.3} fell below the ratchet 0.875", s.with);
     assert!(s.without >= 0.90, "without absent {:.3} < 0.90", s.without);
+}
+
+/// Title, person credits and publication day against the gold, as shares of pages.
+fn metadata_accuracy(label: &str, scored: &[Scored]) -> (f64, f64, f64) {
+    let n = scored.len().max(1) as f64;
+    let (mut title, mut authors, mut day) = (0usize, 0usize, 0usize);
+    for s in scored {
+        let a = s.article.as_ref();
+        let gold_title = s.gold.get("title").and_then(Value::as_str).map(snippet_norm);
+        let ours = a.and_then(|a| a.title()).map(snippet_norm);
+        let t = ours.is_some() && ours == gold_title;
+        let mut gold_people: Vec<String> = strings(&s.gold, "authors").iter().map(|x| snippet_norm(x)).collect();
+        let mut people: Vec<String> =
+            a.map(|a| a.persons().into_iter().map(snippet_norm).collect()).unwrap_or_default();
+        gold_people.sort();
+        people.sort();
+        let p = people == gold_people;
+        let gold_day = s.gold.get("published").and_then(Value::as_str).map(|d| d.chars().take(10).collect::<String>());
+        let our_day = a.and_then(|a| a.published()).map(|d| d.date_iso());
+        let d = our_day.is_some() && our_day == gold_day;
+        if !(t && p && d) {
+            eprintln!(
+                "  {}: title {t} ({ours:?}) authors {p} ({people:?} vs {gold_people:?}) day {d} ({our_day:?} vs {gold_day:?})",
+                s.name
+            );
+        }
+        title += usize::from(t);
+        authors += usize::from(p);
+        day += usize::from(d);
+    }
+    let r = (title as f64 / n, authors as f64 / n, day as f64 / n);
+    eprintln!("{label} metadata: title {:.3}  authors {:.3}  published day {:.3}", r.0, r.1, r.2);
+    r
+}
+
+#[test]
+fn arabic_recon_metadata_meets_targets() {
+    let Some(dir) = corpus("arabic-recon") else { return };
+    let (title, authors, day) = metadata_accuracy("arabic-recon", &score_folder(&dir));
+    assert!(title >= 0.99, "title exact {title:.3} < 0.99");
+    assert!(authors >= 0.95, "author set exact {authors:.3} < 0.95");
+    assert!(day >= 0.97, "published day {day:.3} < 0.97");
+}
+
+#[test]
+fn arabic_real_metadata_meets_targets() {
+    let Some(dir) = corpus("arabic-real") else { return };
+    let (title, _, day) = metadata_accuracy("arabic-real", &score_folder(&dir));
+    assert!(title >= 0.95, "title exact {title:.3} < 0.95");
+    assert!(day >= 0.95, "published day {day:.3} < 0.95");
 }

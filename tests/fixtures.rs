@@ -43,19 +43,19 @@ fn check(html_path: &Path) -> Vec<String> {
             failures.push(format!("{name}: chrome left in «{w}»"));
         }
     }
-    if let Some(t) = &expect.title {
-        if article.title() != Some(t.as_str()) {
-            failures.push(format!("{name}: title {:?}, expected «{t}»", article.title()));
-        }
+    if let Some(t) = &expect.title
+        && article.title() != Some(t.as_str())
+    {
+        failures.push(format!("{name}: title {:?}, expected «{t}»", article.title()));
     }
     let persons = article.persons();
     if persons != expect.authors.iter().map(String::as_str).collect::<Vec<_>>() {
         failures.push(format!("{name}: authors {persons:?}, expected {:?}", expect.authors));
     }
-    if let Some(agency) = &expect.agency {
-        if !article.agencies().iter().any(|a| snippet_norm(a) == snippet_norm(agency)) {
-            failures.push(format!("{name}: agencies {:?}, expected «{agency}»", article.agencies()));
-        }
+    if let Some(agency) = &expect.agency
+        && !article.agencies().iter().any(|a| snippet_norm(a) == snippet_norm(agency))
+    {
+        failures.push(format!("{name}: agencies {:?}, expected «{agency}»", article.agencies()));
     }
     let published = article.published().map(|d| d.date_iso());
     if published.as_deref() != expect.published.as_deref() {

@@ -502,6 +502,20 @@ const JUNK: &[&str] = &[
     "مجهول",
     "غير معروف",
     "بدون",
+    // Share buttons that sit in byline rows.
+    "tweet",
+    "share",
+    "print",
+    "email",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "شارك",
+    "غرد",
+    "تغريد",
+    "طباعة",
 ];
 
 /// Words that introduce a photo, video or graphics credit: the rest of the segment is dropped.
@@ -1152,9 +1166,11 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
         return true;
     }
     // Short datelines: "CITY - Name", "CITY (agency)".
-    let segment = STRONG_SEP.split(&t).next().unwrap_or("");
+    // The first field, without a trailing date: "عمان - محمود العزة السبت 12 نيسان 2008 | …".
+    let segment = cut_date(STRONG_SEP.split(&t).next().unwrap_or(""));
+    let seg_n = folded_words_of(segment).len();
     let cs = chunks(segment);
-    if n <= 8 && cs.len() >= 2 {
+    if seg_n <= 8 && cs.len() >= 2 {
         let keep = dateline_filter(&cs);
         if !keep[0] && keep.iter().skip(1).any(|k| *k) {
             return true;
@@ -1205,6 +1221,7 @@ mod tests {
             ("حاورها: وليد الشامي", None, vec![p("وليد الشامي")]),
             ("تقرير وتصوير: رامي نصار", None, vec![p("رامي نصار")]),
             ("تقرير وتصوير: رامي نصار الجمعة 17 مايو 2024", None, vec![p("رامي نصار")]),
+            ("عمان - محمود العزة السبت 12 نيسان 2008 | عدد القراءات: 1523", None, vec![p("محمود العزة")]),
             ("By Eleanor Whitfield, Local affairs reporter", None, vec![p("Eleanor Whitfield")]),
             (
                 "كتب: جاسم محمد الربيعي \u{a0}|\u{a0} تاريخ النشر: 23/11/2008 - 10:45 صباحا \u{a0}|\u{a0} عدد القراءات: 2317",

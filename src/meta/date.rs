@@ -459,8 +459,11 @@ fn zone_offset(z: &str) -> Option<i16> {
 // ---------------------------------------------------------------------------------------------
 
 /// `/2021/07/20/`, `/2021-7-20-`, `_2021_07_20`: year, month, day with separators.
-static URL_YMD_RE: Lazy<Option<Regex>> =
-    Lazy::new(|| Regex::new(r"(?:^|[/_.=-])((?:19|20)[0-9]{2})[/_.-]([0-9]{1,2})[/_.-]([0-9]{1,2})(?:$|[^0-9])").ok());
+static URL_YMD_RE: Lazy<Option<Regex>> = Lazy::new(|| {
+    // One section name may sit between the year and the month: `/2013/middle_east/8/3/`.
+    Regex::new(r"(?:^|[/_.=-])((?:19|20)[0-9]{2})(?:/[a-z_-]{2,30})?[/_.-]([0-9]{1,2})[/_.-]([0-9]{1,2})(?:$|[^0-9])")
+        .ok()
+});
 
 /// `/20210720/`: eight digits standing alone.
 static URL_COMPACT_RE: Lazy<Option<Regex>> =

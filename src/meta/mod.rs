@@ -89,7 +89,7 @@ fn read_jsonld(page: &Page) -> LdArticle {
             ld.authors = obj
                 .get("author")
                 .or_else(|| obj.get("creator"))
-                .map(|a| a.texts().into_iter().map(|s| crate::normalize::collapse_ws(s)).collect())
+                .map(|a| a.texts().into_iter().map(crate::normalize::collapse_ws).collect())
                 .unwrap_or_default();
             ld.published = text("datePublished").or_else(|| text("dateCreated"));
             ld.modified = text("dateModified");
@@ -223,7 +223,7 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     let first_kept = kept.first().copied().unwrap_or(0);
     let h1 = headline_block(page, first_kept);
     let og = meta(&["og:title", "twitter:title"]);
-    m.title = title::choose_title(
+    let chosen = title::choose_title(
         h1.map(|i| page.blocks[i].text.as_str()),
         og.as_deref(),
         ld.headline.as_deref(),
@@ -231,6 +231,19 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         m.site_name.as_deref(),
         host.as_deref(),
     );
+    // A title in another script than the page's text (a transliterated og:title over an Urdu
+    // headline) gives way to the visible headline.
+    let body_script = kept.iter().take(5).map(|&i| page.blocks[i].text.as_str()).collect::<String>();
+    m.title = match (chosen, h1) {
+        (Some(t), Some(h))
+            if arabic_share(&t) < 0.3
+                && arabic_share(&body_script) > 0.6
+                && arabic_share(&page.blocks[h].text) > 0.6 =>
+        {
+            Some(page.blocks[h].text.clone())
+        }
+        (t, _) => t,
+    };
     // The visible headline: the h1, or else the block that repeats the chosen title.
     let mut anchor = h1;
     if let Some(t) = &m.title {
@@ -262,12 +275,11 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             add(byline::parse_byline(name, site.as_deref()), &mut credits);
         }
     }
-    if credits.is_empty() {
-        if let Some(a) = meta(&["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"]) {
-            if !a.contains("://") {
-                add(byline::parse_byline(&a, site.as_deref()), &mut credits);
-            }
-        }
+    if credits.is_empty()
+        && let Some(a) = meta(&["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"])
+        && !a.contains("://")
+    {
+        add(byline::parse_byline(&a, site.as_deref()), &mut credits);
     }
     let window = near_article(page, kept, anchor);
     let mut visible: Vec<Author> = Vec::new();
@@ -279,7 +291,12 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.byline);
         let looks = byline::looks_like_byline(&b.text);
         if hinted || looks {
-            let found = byline::parse_byline(&b.text, site.as_deref());
+            let mut found = byline::parse_byline(&b.text, site.as_deref());
+            // A hinted box without a byline prefix ("منوعات" in a category slot) must name a
+            // person in full.
+            if !looks {
+                found.retain(|a| a.kind() != AuthorKind::Person || a.name().split_whitespace().count() >= 2);
+            }
             // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is
             // still a byline line.
             let words = b.text.split_whitespace().count();
@@ -289,18 +306,27 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             add(found, &mut visible);
         }
     }
+    // A credit naming the site itself ("سایت خبرگزاری خبرآنلاین", "مصراوي" on مصراوي.كوم) is no
+    // author; it goes before visible bylines are weighed, so they can fill its place.
+    let host_label = host.as_deref().and_then(title::host_label).map(|h| h.to_ascii_lowercase());
+    let site_squashed = site.as_deref().map(|s| fold_words(s).replace(' ', ""));
+    let not_site = |a: &Author| {
+        let name = fold_words(a.name());
+        let squashed = name.replace(' ', "");
+        let single = !name.contains(' ') && squashed.chars().count() >= 3;
+        !(site.as_deref().is_some_and(|s| title::is_site_name(a.name(), s) || contains_words(&name, &fold_words(s)))
+            || site_squashed.as_deref().is_some_and(|s| single && s.contains(&squashed))
+            || host_label
+                .as_deref()
+                .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed)))))
+    };
+    credits.retain(not_site);
+    visible.retain(not_site);
     // Visible bylines fill in what metadata lacks (agencies, a second author).
     if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency)
     {
         add(visible, &mut credits);
     }
-    // A credit naming the site itself ("سایت خبرگزاری خبرآنلاین") is no author.
-    let host_label = host.as_deref().and_then(title::host_label).map(|h| h.to_ascii_lowercase());
-    credits.retain(|a| {
-        let name = fold_words(a.name());
-        !(site.as_deref().is_some_and(|s| title::is_site_name(a.name(), s) || contains_words(&name, &fold_words(s)))
-            || host_label.as_deref().is_some_and(|h| h.len() >= 4 && name.replace(' ', "").contains(h)))
-    });
     credits.truncate(12);
     m.authors = credits;
 
@@ -378,7 +404,7 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     m.dir = match page.dir.as_deref() {
         Some("rtl") => Some(Direction::Rtl),
         Some("ltr") if script_dir != Some(Direction::Rtl) => Some(Direction::Ltr),
-        _ => script_dir.or_else(|| match m.lang.as_deref() {
+        _ => script_dir.or(match m.lang.as_deref() {
             Some("ar" | "fa" | "ur" | "he" | "ps" | "ku" | "ckb") => Some(Direction::Rtl),
             Some(_) => Some(Direction::Ltr),
             None => None,
@@ -403,6 +429,16 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     m.meta_blocks.sort_unstable();
     m.meta_blocks.dedup();
     m
+}
+
+/// The share of letters that are Arabic-script, 0–1.
+fn arabic_share(s: &str) -> f32 {
+    let (mut ar, mut all) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()).take(2000) {
+        all += 1;
+        ar += usize::from(is_arabic_letter(c));
+    }
+    if all == 0 { 0.0 } else { ar as f32 / all as f32 }
 }
 
 /// Whether `hay` holds the words of `needle` in a row (both folded; `needle` of 3+ characters).
