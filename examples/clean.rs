@@ -1,9 +1,11 @@
 //! Extracts the article of one page and prints it.
 //!
 //! ```text
-//! cargo run --example clean -- PAGE.html [--url URL] [--json | --format text|json] [--explain]
+//! cargo run --example clean -- PAGE.html [--url URL] [--json | --format text|html|markdown|json] [--explain]
 //! ```
-//! The page is read as bytes, so any encoding works (windows-1256 included).
+//! The page is read as bytes, so any encoding works (windows-1256 included). `--json` is short
+//! for `--format json`; `html` prints a standalone document (title, byline, body) and
+//! `markdown` the title as a `#` heading followed by the body.
 
 use std::process::ExitCode;
 
@@ -20,14 +22,14 @@ fn main() -> ExitCode {
             "--format" => format = args.next().unwrap_or_default(),
             "--explain" => explain = true,
             "-h" | "--help" => {
-                eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|json] [--explain]");
+                eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|html|markdown|json] [--explain]");
                 return ExitCode::SUCCESS;
             }
             _ => path = Some(arg),
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|json] [--explain]");
+        eprintln!("usage: clean PAGE.html [--url URL] [--json | --format text|html|markdown|json] [--explain]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -54,6 +56,13 @@ fn main() -> ExitCode {
     };
     match format.as_str() {
         "json" => println!("{}", article.to_json()),
+        "html" => print!("{}", article.to_html_document()),
+        "markdown" | "md" => {
+            if let Some(t) = article.title() {
+                println!("# {}\n", escape_markdown(t));
+            }
+            print!("{}", article.to_markdown());
+        }
         "text" => {
             if let Some(t) = article.title() {
                 println!("# {t}\n");
@@ -61,7 +70,7 @@ fn main() -> ExitCode {
             println!("{}", article.text());
         }
         other => {
-            eprintln!("unknown format {other:?}: use text or json");
+            eprintln!("unknown format {other:?}: use text, html, markdown or json");
             return ExitCode::from(2);
         }
     }
@@ -73,4 +82,16 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Backslash-escapes the ASCII punctuation that means something inside a Markdown heading.
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -20,6 +20,7 @@ use crate::meta::{Author, AuthorKind, Date};
 /// assert!(!article.text().contains("الرئيس خلال اللقاء"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Image {
     pub(crate) src: String,
     pub(crate) alt: String,
@@ -81,6 +82,7 @@ impl Block {
 /// assert_eq!(matn::clean(html).unwrap().dir(), matn::Direction::Rtl);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Direction {
     /// Right to left (Arabic, Persian, Urdu, Hebrew).
     Rtl,
@@ -115,6 +117,7 @@ impl Direction {
 /// assert!(removed.reason().contains("phrase"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Removed {
     pub(crate) text: String,
     pub(crate) reason: String,
@@ -291,11 +294,108 @@ impl Article {
         self.text_blocks().collect::<Vec<_>>().join("\n")
     }
 
-    /// The article as one JSON object. Keys: `title`, `authors` (person names), `agencies`,
-    /// `credits` (every credit with its kind), `published`, `modified` (ISO 8601 or null),
-    /// `published_text`, `site_name`, `url`, `lang`, `dir`, `description`, `image`, `tags`,
-    /// `section`, `confidence`, `text` (one paragraph per line), `blocks`
-    /// (`{"kind", "text"}` or `{"kind": "image", "src", "alt", "caption"}`).
+    /// The body as a fragment of clean, semantic HTML, safe to embed in a page.
+    ///
+    /// Paragraphs become `<p>`, headings `<h2>`/`<h3>` (an `<h1>` of the body becomes `<h2>`:
+    /// the title owns level 1), runs of list items one `<ul>`, quotes `<blockquote>`, runs of
+    /// table cells one `<table>` row, preformatted text `<pre>`, and images
+    /// `<figure><img src alt><figcaption>`. Line breaks inside a block become `<br>`. There are
+    /// no scripts, styles, classes or other attributes than `src` and `alt`; all text is escaped
+    /// (`&`, `<`, `>`, `"`, `'`), and `javascript:` or non-image `data:` sources are dropped.
+    /// Image sources are absolute when the page URL was known ([`Cleaner::url`](crate::Cleaner::url)).
+    /// The title and credits are not included: see [`Article::to_html_document`].
+    ///
+    /// ```
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <h2>تفاصيل المشروع</h2>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية &lt;script&gt;، وإن العمل بدأ فيه قبل عامين.</p>
+    /// </article></body></html>"#;
+    /// let body = matn::clean(html).unwrap().to_html();
+    /// assert!(body.starts_with("<p>افتتح وزير"));
+    /// assert!(body.contains("<h2>تفاصيل المشروع</h2>"));
+    /// assert!(body.contains("&lt;script&gt;") && !body.contains("<script"));
+    /// ```
+    pub fn to_html(&self) -> String {
+        crate::render::html(self)
+    }
+
+    /// The article as a standalone HTML document: `<!DOCTYPE html>`, a `<head>` with the
+    /// charset and `<title>`, and in the body one `<article dir=".." lang="..">` holding the
+    /// title (`<h1>`), a byline paragraph (the credits, then the publication date in a
+    /// `<time datetime>`), and the body of [`Article::to_html`].
+    ///
+    /// Cleaning the document again gives the same text.
+    ///
+    /// ```
+    /// let html = r#"<html lang="ar"><head><title>وزير يفتتح مشروعا جديدا - صدى المدينة</title></head><body>
+    ///   <h1>وزير يفتتح مشروعا جديدا</h1>
+    ///   <article><p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p></article>
+    /// </body></html>"#;
+    /// let article = matn::clean(html).unwrap();
+    /// let doc = article.to_html_document();
+    /// assert!(doc.contains(r#"<article dir="rtl" lang="ar">"#));
+    /// assert!(doc.contains("<h1>وزير يفتتح مشروعا جديدا</h1>"));
+    /// assert_eq!(matn::clean(&doc).unwrap().text(), article.text());
+    /// ```
+    pub fn to_html_document(&self) -> String {
+        crate::render::html_document(self)
+    }
+
+    /// The body as CommonMark: headings `##`/`###`, paragraphs separated by a blank line, list
+    /// items `- `, quotes `> `, preformatted text in a code fence, images `![alt](src)` with the
+    /// caption in italics on the next line, and a run of table cells as a one-row GFM table.
+    ///
+    /// Text is escaped wherever it would change meaning: `\`, `` ` ``, `*`, `_`, `[`, `]` and
+    /// character references anywhere (`<` is written `&lt;`, so no raw tag survives); `#`, `>`,
+    /// `-`, `+`, `=`, `~` and `1.` at the start of a line. Line breaks inside a block become hard
+    /// breaks. The title is not included.
+    ///
+    /// ```
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <h2>تفاصيل المشروع</h2>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية *مجهزة*، وإن العمل بدأ فيه قبل عامين.</p>
+    /// </article></body></html>"#;
+    /// let md = matn::clean(html).unwrap().to_markdown();
+    /// assert!(md.starts_with("افتتح وزير"));
+    /// assert!(md.contains("\n\n## تفاصيل المشروع\n\n"));
+    /// assert!(md.contains(r"\*مجهزة\*"));
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        crate::render::markdown(self)
+    }
+
+    /// The article as one JSON object (UTF-8, no insignificant white space). With the `serde`
+    /// feature, `Article` also implements `serde::Serialize` with the same keys in the same
+    /// order.
+    ///
+    /// | key | type | value |
+    /// |-----|------|-------|
+    /// | `title` | string or null | the headline, without the site name |
+    /// | `authors` | array of strings | the persons credited ([`Article::persons`]) |
+    /// | `agencies` | array of strings | the agencies credited ([`Article::agencies`]) |
+    /// | `credits` | array of objects | every credit: `{"name": string, "kind": "person" \| "agency" \| "desk"}` |
+    /// | `published` | string or null | publication date, ISO 8601 ([`Date::to_iso`](crate::Date::to_iso)) |
+    /// | `modified` | string or null | last update, ISO 8601 |
+    /// | `published_text` | string or null | the page's own text of the publication date ([`Date::raw`](crate::Date::raw)) |
+    /// | `site_name` | string or null | the site's name |
+    /// | `url` | string or null | the canonical URL, or the URL the caller gave |
+    /// | `lang` | string or null | the language code |
+    /// | `dir` | string | `"rtl"` or `"ltr"` |
+    /// | `description` | string or null | the page's description or lead |
+    /// | `image` | string or null | the main image URL |
+    /// | `tags` | array of strings | tags and keywords |
+    /// | `section` | string or null | the section of the site |
+    /// | `encoding` | string or null | the encoding the bytes were decoded from ([`Article::encoding`]) |
+    /// | `confidence` | number | 0–1, three decimals |
+    /// | `text` | string | the body, one paragraph per line ([`Article::text_lines`]) |
+    /// | `blocks` | array of objects | `{"kind", "text"}`, or `{"kind": "image", "src", "alt", "caption"}` (caption string or null) |
+    /// | `removed` | array of objects | only with [`Cleaner::explain`](crate::Cleaner::explain) and when non-empty: `{"text", "reason"}` |
+    ///
+    /// Block kinds are `paragraph`, `h1` … `h4` (`h4` for levels 4–6), `list_item`, `quote`,
+    /// `table_cell`, `pre`, `caption` and `image`.
     ///
     /// ```
     /// let html = "<html><body><article><p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح.</p>\
@@ -361,7 +461,7 @@ impl Article {
 }
 
 /// The name of a credit kind in JSON.
-fn credit_kind(kind: AuthorKind) -> &'static str {
+pub(crate) fn credit_kind(kind: AuthorKind) -> &'static str {
     match kind {
         AuthorKind::Person => "person",
         AuthorKind::Agency => "agency",

@@ -12,8 +12,9 @@ use html5ever::{ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::Error;
+use crate::normalize::FastMap;
 use crate::normalize::{collapse_lines, collapse_ws, is_invisible};
-use crate::rules::{ElementVerdict, PageRules};
+use crate::rules::{ElementMarks, ElementVerdict, PageRules};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
 const LINE_BREAK: char = crate::normalize::LINE_BREAK;
@@ -256,6 +257,9 @@ struct Walker<'r> {
     links: u32,
     /// A `<br>` was the last thing in the buffer (two in a row end the block).
     last_br: bool,
+    /// What the rule table said of each (tag, class) already seen on this page, for elements
+    /// without an id: pages repeat the same class attribute hundreds of times.
+    marks_cache: FastMap<u64, (html5ever::LocalName, String, ElementMarks)>,
 }
 
 impl Walker<'_> {
@@ -348,6 +352,7 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
         kinds: Vec::new(),
         links: 0,
         last_br: false,
+        marks_cache: FastMap::default(),
     };
     let mut stack = vec![Step::Enter(Rc::clone(document), NONE)];
     let mut nodes = 0usize;
@@ -428,7 +433,28 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             }
                             None => class_attr,
                         };
-                        let mut verdict = w.rules.classify_element(tag, id, class);
+                        let marks = if id.is_empty() {
+                            let key = {
+                                use std::hash::{Hash, Hasher};
+                                let mut h = crate::normalize::Fnv::default();
+                                tag.hash(&mut h);
+                                class.hash(&mut h);
+                                h.finish()
+                            };
+                            match w.marks_cache.get(&key) {
+                                Some((t, c, m)) if *t == name.local && c == class => *m,
+                                _ => {
+                                    let m = w.rules.classify_element(tag, id, class);
+                                    if w.marks_cache.len() < 4096 {
+                                        w.marks_cache.insert(key, (name.local.clone(), class.to_string(), m));
+                                    }
+                                    m
+                                }
+                            }
+                        } else {
+                            w.rules.classify_element(tag, id, class)
+                        };
+                        let mut verdict = marks.verdict;
                         let role = attr(&attrs, "role").unwrap_or("");
                         let itemprop = attr(&attrs, "itemprop").unwrap_or("");
                         if itemprop.eq_ignore_ascii_case("articleBody") || itemprop.eq_ignore_ascii_case("text") {
@@ -437,13 +463,11 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                         let chrome_tag = matches!(tag, "nav" | "footer" | "aside" | "form")
                             || matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search");
                         let hint = Hint {
-                            byline: crate::rules::is_byline_hint(id, class)
+                            byline: marks.byline
                                 || itemprop.eq_ignore_ascii_case("author")
                                 || attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
                                 || (tag == "a" && attr(&attrs, "href").is_some_and(crate::rules::is_author_link)),
-                            date: tag == "time"
-                                || crate::rules::is_date_hint(id, class)
-                                || itemprop.to_ascii_lowercase().starts_with("date"),
+                            date: tag == "time" || marks.date || itemprop.to_ascii_lowercase().starts_with("date"),
                         };
                         w.page.elems.push(Elem {
                             tag: name.local.clone(),

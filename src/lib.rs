@@ -40,6 +40,7 @@ mod error;
 mod input;
 mod meta;
 mod normalize;
+mod render;
 mod rules;
 pub mod score;
 mod select;
@@ -52,6 +53,7 @@ pub use article::{Article, Block, Direction, Image, Removed};
 pub use dom::BlockKind;
 pub use error::Error;
 pub use meta::{Author, AuthorKind, Date};
+pub use normalize::{NormalizeOptions, normalize_arabic};
 pub use rules::{Action, Rule};
 
 use rules::RuleSet;
@@ -88,6 +90,16 @@ pub fn clean_bytes(bytes: &[u8]) -> Result<Article, Error> {
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
 static DEFAULT_RULES: Lazy<Arc<RuleSet>> = Lazy::new(|| Arc::new(RuleSet::new(&rules::default_rules())));
+
+/// The scorer's features of a page with the default rules (see [`score::page_features`]).
+fn page_features(html: &str) -> Vec<score::Features> {
+    let rules = DEFAULT.compiled.for_host(None);
+    let limits = dom::WalkLimits { max_nodes: DEFAULT.max_nodes, max_block_chars: DEFAULT.max_block_chars };
+    match dom::parse(html, &rules, limits) {
+        Ok(page) => select::features(&page, &rules).0,
+        Err(_) => Vec::new(),
+    }
+}
 
 /// Settings for extraction: the page URL, extra site rules, thresholds and limits.
 ///

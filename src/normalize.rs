@@ -5,6 +5,34 @@
 //! marks, unifies alef forms, maps ى to ي and ة to ه, maps Arabic-Indic and Persian digits to
 //! ASCII, lower-cases Latin letters and collapses white space.
 
+/// FNV-1a: a fast hash for the short keys of the crate's tables (class tokens, stopwords). The
+/// keys come from pages, but a table lookup is all they reach, so flooding costs time, not
+/// correctness, and the walk stays linear in the input.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` with the [`Fnv`] hash.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A `HashSet` with the [`Fnv`] hash.
+pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// True for letters of the Arabic script blocks (Arabic, Supplement, Extended-A, presentation forms).
 pub(crate) fn is_arabic_letter(c: char) -> bool {
     matches!(c as u32,
@@ -27,24 +55,74 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Punctuation that ends or splits sentences and clauses, Arabic forms included.
 pub(crate) fn is_sentence_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | '!' | '?' | ':' | ';' | '،' | '؛' | '؟' | '۔' | '…' | '«' | '»' | '"' | '“' | '”')
+    matches!(
+        c,
+        '.' | ','
+            | '!'
+            | '?'
+            | ':'
+            | ';'
+            | '،'
+            | '؛'
+            | '؟'
+            | '۔'
+            | '…'
+            | '«'
+            | '»'
+            | '"'
+            | '“'
+            | '”'
+            | '。'
+            | '、'
+            | '，'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+    )
+}
+
+/// Whether a character belongs to a word: letters and digits of any script, with diacritics,
+/// tatweel and invisible marks counted as part of the word. ASCII and the Arabic block take a
+/// fast path (the general Unicode tables are slow).
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let u = c as u32;
+    if (0x0600..=0x06FF).contains(&u) {
+        return is_arabic_letter(c)
+            || is_diacritic(c)
+            || c == '\u{0640}'
+            || (0x0660..=0x0669).contains(&u)
+            || (0x06F0..=0x06F9).contains(&u);
+    }
+    c.is_alphanumeric() || is_diacritic(c) || is_invisible(c)
 }
 
 /// Maps one character to its folded form for matching; `None` drops it.
+#[inline]
 pub(crate) fn fold_char(c: char) -> Option<char> {
-    if c == '\u{0640}' || is_diacritic(c) || is_invisible(c) {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+    }
+    if c == TATWEEL || is_diacritic(c) || is_invisible(c) {
         return None;
     }
+    if let Some(d) = ascii_digit(c) {
+        return Some(d);
+    }
+    if is_alef_variant(c) {
+        return Some('ا');
+    }
     Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ی' | 'ې' => 'ي',
         'ة' => 'ه',
         'ک' => 'ك',
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         'A'..='Z' => c.to_ascii_lowercase(),
         c if c.is_whitespace() => ' ',
-        c if !c.is_ascii() && c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c if !(0x0600..=0x06FF).contains(&(c as u32)) && c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
         c => c,
     })
 }
@@ -87,8 +165,7 @@ pub(crate) fn fold_words(s: &str) -> String {
 /// Splits text into word tokens: maximal runs of alphanumeric characters (Unicode-aware), with
 /// diacritics, tatweel and invisible marks counted as part of a word.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}' || is_invisible(c)))
-        .filter(|w| !w.is_empty())
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
 /// Collapses white space runs (including NBSP) to one space and trims: how block text is stored.
@@ -132,10 +209,115 @@ pub(crate) fn has_field_separator(s: &str) -> bool {
 
 /// Maps Arabic-Indic and Persian digits to ASCII, leaving everything else alone.
 pub(crate) fn ascii_digits(s: &str) -> String {
-    s.chars()
+    s.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect()
+}
+
+/// The ASCII digit for an Arabic-Indic (U+0660–0669) or Persian (U+06F0–06F9) digit.
+fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        _ => None,
+    }
+}
+
+/// Alef with hamza above or below, madda, wasla, or wavy hamza: the forms folded to a bare alef.
+fn is_alef_variant(c: char) -> bool {
+    matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ')
+}
+
+/// U+0640 ARABIC TATWEEL, the stretching stroke (كـــتب).
+const TATWEEL: char = '\u{0640}';
+
+/// Which foldings [`normalize_arabic`] applies. [`Default`] turns on every one but
+/// `ta_marbuta`; [`NormalizeOptions::none`] turns every one off, to pick a few.
+///
+/// ```
+/// use matn::NormalizeOptions;
+/// let options = NormalizeOptions { digits: false, ..NormalizeOptions::default() };
+/// assert!(options.tatweel && !options.digits && !options.ta_marbuta);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NormalizeOptions {
+    /// Remove tatweel (U+0640): `كـــتب` → `كتب`.
+    pub tatweel: bool,
+    /// Remove harakat, Quranic marks and the superscript alef: `مُحَمَّد` → `محمد`.
+    pub diacritics: bool,
+    /// Map alef with hamza, madda or wasla (`أ إ آ ٱ ٲ ٳ`) to a bare alef `ا`.
+    pub alef: bool,
+    /// Map alef maqsura `ى` to ya `ي`.
+    pub ya: bool,
+    /// Map ta marbuta `ة` to ha `ه` (off by default: it changes words more than the others).
+    pub ta_marbuta: bool,
+    /// Map Arabic-Indic (`٠`–`٩`) and Persian (`۰`–`۹`) digits to ASCII.
+    pub digits: bool,
+    /// Remove invisible formatting characters: zero-width spaces and joiners, bidi marks,
+    /// embeddings and isolates, the BOM and soft hyphens.
+    pub invisible: bool,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions {
+            tatweel: true,
+            diacritics: true,
+            alef: true,
+            ya: true,
+            ta_marbuta: false,
+            digits: true,
+            invisible: true,
+        }
+    }
+}
+
+impl NormalizeOptions {
+    /// Every folding off: `normalize_arabic` returns the text unchanged.
+    ///
+    /// ```
+    /// use matn::{NormalizeOptions, normalize_arabic};
+    /// assert_eq!(normalize_arabic("إلى ٢٠٢٤", &NormalizeOptions::none()), "إلى ٢٠٢٤");
+    /// let ya = NormalizeOptions { ya: true, ..NormalizeOptions::none() };
+    /// assert_eq!(normalize_arabic("إلى ٢٠٢٤", &ya), "إلي ٢٠٢٤");
+    /// ```
+    pub fn none() -> Self {
+        NormalizeOptions {
+            tatweel: false,
+            diacritics: false,
+            alef: false,
+            ya: false,
+            ta_marbuta: false,
+            digits: false,
+            invisible: false,
+        }
+    }
+}
+
+/// Normalizes Arabic text for search, comparison or indexing: removes tatweel, diacritics and
+/// invisible marks, unifies alef forms, maps `ى` to `ي`, optionally `ة` to `ه`, and Eastern
+/// digits to ASCII, as `options` say. Everything else (Latin text, punctuation, white space) is
+/// left as it is.
+///
+/// matn never applies this to its output: [`Article`](crate::Article) text keeps the page's own
+/// characters, and you normalize when you need to.
+///
+/// ```
+/// use matn::{NormalizeOptions, normalize_arabic};
+/// let text = "قالَ الرئيسُ إنّ الـمـشـروع سيُنجَز في ٢٠٢٤\u{200F} إلى الأبد";
+/// assert_eq!(normalize_arabic(text, &NormalizeOptions::default()), "قال الرئيس ان المشروع سينجز في 2024 الي الابد");
+/// let all = NormalizeOptions { ta_marbuta: true, ..NormalizeOptions::default() };
+/// assert_eq!(normalize_arabic("مدرسةٌ", &all), "مدرسه");
+/// ```
+pub fn normalize_arabic(text: &str, options: &NormalizeOptions) -> String {
+    let o = options;
+    text.chars()
+        .filter(|&c| {
+            !((o.tatweel && c == TATWEEL) || (o.diacritics && is_diacritic(c)) || (o.invisible && is_invisible(c)))
+        })
         .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            c if o.alef && is_alef_variant(c) => 'ا',
+            'ى' if o.ya => 'ي',
+            'ة' if o.ta_marbuta => 'ه',
+            c if o.digits => ascii_digit(c).unwrap_or(c),
             c => c,
         })
         .collect()
@@ -173,6 +355,26 @@ mod tests {
     fn line_breaks_survive_collapsing() {
         assert_eq!(collapse_lines(" سطر \u{2028}\u{2028} ثان \n ثالث\u{2028}"), "سطر\nثان ثالث");
         assert_eq!(collapse_lines("a  b"), "a b");
+    }
+
+    #[test]
+    fn normalize_options_pick_foldings() {
+        let text = "إلـى مدرسةِ ٣\u{200B}";
+        assert_eq!(normalize_arabic(text, &NormalizeOptions::default()), "الي مدرسة 3");
+        assert_eq!(normalize_arabic(text, &NormalizeOptions::none()), text);
+        let only = |f: fn(&mut NormalizeOptions)| {
+            let mut o = NormalizeOptions::none();
+            f(&mut o);
+            normalize_arabic(text, &o)
+        };
+        assert_eq!(only(|o| o.tatweel = true), "إلى مدرسةِ ٣\u{200B}");
+        assert_eq!(only(|o| o.diacritics = true), "إلـى مدرسة ٣\u{200B}");
+        assert_eq!(only(|o| o.alef = true), "الـى مدرسةِ ٣\u{200B}");
+        assert_eq!(only(|o| o.ya = true), "إلـي مدرسةِ ٣\u{200B}");
+        assert_eq!(only(|o| o.ta_marbuta = true), "إلـى مدرسهِ ٣\u{200B}");
+        assert_eq!(only(|o| o.digits = true), "إلـى مدرسةِ 3\u{200B}");
+        assert_eq!(only(|o| o.invisible = true), "إلـى مدرسةِ ٣");
+        assert_eq!(normalize_arabic("۱۴۰۲ and ABC", &NormalizeOptions::default()), "1402 and ABC");
     }
 
     #[test]

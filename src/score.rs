@@ -9,12 +9,10 @@
 //!
 //! [`score_blocks`] sees only [`Features`], never the DOM, so it is benchmarked on its own.
 
-use std::collections::HashSet;
-
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{fold_char, is_arabic_letter, is_sentence_punct, words};
+use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_sentence_punct, words};
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,6 +96,19 @@ impl Features {
     }
 }
 
+/// The features the scorer sees for every block of a page, with the default rule table: for
+/// benchmarks of [`score_blocks`] and for trying other scorers on real pages.
+///
+/// ```
+/// let html = "<html><body><nav><a href='/'>الرئيسية</a></nav><p>نص المقال هنا، وهو نص قصير.</p></body></html>";
+/// let features = matn::score::page_features(html);
+/// assert_eq!(features.len(), 2);
+/// assert_eq!(features[0].link_chars, features[0].chars);
+/// ```
+pub fn page_features(html: &str) -> Vec<Features> {
+    crate::page_features(html)
+}
+
 /// Function words, folded, of the languages matn meets most: Arabic first, then Persian, Urdu,
 /// English, German, French and Spanish.
 const STOPWORDS: &str = "
@@ -117,7 +128,7 @@ le la les de des du et est un une en dans que qui pour pas sur au par plus avec 
 el los las del que y en un una por con para es se al lo como más pero sus le ya o fue este ha
 ";
 
-static STOPWORD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| STOPWORDS.split_whitespace().collect());
+static STOPWORD_SET: Lazy<FastSet<&'static str>> = Lazy::new(|| STOPWORDS.split_whitespace().collect());
 
 /// Whether a folded word is a function word, also with a glued prefix (و، ف، ب، ل، ك، ال, وال…).
 fn is_stopword(folded: &str) -> bool {

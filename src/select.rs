@@ -98,8 +98,10 @@ fn inherit(page: &Page) -> Inherited {
         } else {
             None
         };
-        inh.caption[i] =
-            e.verdict.caption.is_some() || (e.parent != NONE && inh.caption.get(p).copied().unwrap_or(false));
+        // A caption is short: a "captions" class on a wrapper (`wp-featherlight-captions` on
+        // <body>) marks nothing.
+        let caption_here = e.verdict.caption.is_some() && chars[i] <= 400;
+        inh.caption[i] = caption_here || (e.parent != NONE && inh.caption.get(p).copied().unwrap_or(false));
     }
     inh
 }
@@ -120,11 +122,7 @@ pub(crate) fn features(page: &Page, rules: &PageRules<'_>) -> (Vec<Features>, Ve
             let mut f = Features::measure(&b.text, b.link_chars, kind);
             f.chrome = inh.remove.get(e).copied().flatten().is_some();
             f.body_hint = inh.body.get(e).copied().flatten().is_some();
-            let phrase = if b.kind == BlockKind::Image || b.text.len() > 2000 {
-                None
-            } else {
-                rules.classify_text(&crate::normalize::fold(&b.text))
-            };
+            let phrase = if b.kind == BlockKind::Image { None } else { rules.classify_text(&b.text) };
             f.chrome_phrase = phrase.is_some();
             phrases.push(phrase);
             f

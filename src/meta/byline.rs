@@ -686,7 +686,14 @@ fn trim_soft(s: &str) -> &str {
 fn clean(text: &str) -> String {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let visible = visible.replace(['\r', '\n'], " | ");
-    collapse_ws(&NOISE.replace_all(&visible, " | "))
+    // Every noise pattern (URLs, e-mails, handles, domains) holds an '@' or a '.' before a Latin
+    // letter: most lines have neither and skip the (Unicode-aware, so slow) regex.
+    let dotted = visible.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic());
+    if dotted || visible.contains('@') {
+        collapse_ws(&NOISE.replace_all(&visible, " | "))
+    } else {
+        collapse_ws(&visible)
+    }
 }
 
 fn folded_words_of(s: &str) -> Vec<String> {
@@ -1129,6 +1136,21 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
         out.retain(|a| a.kind != AuthorKind::Desk || !GENERIC_DESK_SET.contains(&fold_words(&a.name)));
     }
     out
+}
+
+/// A cheap first look: false when `text` cannot be a byline line, because it has none of a
+/// credit prefix at its start, a separator (dash, bracket, colon, pipe, slash, comma) or an
+/// agency name. Lets callers skip the full parse for most lines of a page.
+pub(crate) fn could_be_byline(text: &str) -> bool {
+    if text.contains(['-', '–', '—', '(', '|', ':', '/', '،', ',', '•', '«', '"']) {
+        return true;
+    }
+    let mut spans = word_spans(text);
+    let Some((a, b)) = spans.next() else { return false };
+    let first = fold(&text[a..b]);
+    PREFIXES.iter().any(|(p, _)| p.first().is_some_and(|w| *w == first))
+        || PHOTO_SET.contains(&first)
+        || agency_name(text).is_some()
 }
 
 /// True when the text looks like a byline line: it starts with a credit prefix (كتب، بقلم، By

@@ -289,6 +289,9 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             continue;
         }
         let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.byline);
+        if !hinted && !byline::could_be_byline(&b.text) {
+            continue;
+        }
         let looks = byline::looks_like_byline(&b.text);
         if hinted || looks {
             let mut found = byline::parse_byline(&b.text, site.as_deref());
