@@ -5,7 +5,8 @@
 //! 1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE); the mark itself is not part of the text;
 //! 2. the caller's hint (an HTTP `Content-Type` value such as `text/html; charset=windows-1256`,
 //!    or a bare label such as `cp1256`);
-//! 3. a `<meta>` declaration found by the WHATWG prescan of the first 1024 bytes;
+//! 3. a `<meta>` declaration found by the WHATWG prescan of the first 1024 bytes, or failing that
+//!    a late one within the first 64 KiB (as a browser honours it when its parser reaches the tag);
 //! 4. detection: valid UTF-8 is UTF-8, otherwise the best of windows-1256, ISO-8859-6 and
 //!    windows-1252 by a small statistical check.
 //!
@@ -78,7 +79,8 @@ pub(crate) fn decode(bytes: &[u8], hint: Option<&str>) -> Decoded {
         .and_then(charset_from_content_type)
         .filter(|enc| *enc != REPLACEMENT)
         .map(|enc| (enc, Source::Hint))
-        .or_else(|| prescan(bytes).map(|enc| (enc, Source::Meta)));
+        .or_else(|| prescan(bytes).map(|enc| (enc, Source::Meta)))
+        .or_else(|| prescan_within(bytes, LATE_PRESCAN_LEN).map(|enc| (enc, Source::Meta)));
 
     if let Some((encoding, source)) = declared {
         if declaration_is_wrong(encoding, bytes) {
@@ -334,7 +336,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// WHATWG "prescan a byte stream to determine its encoding" algorithm. A declared UTF-16 means
 /// UTF-8 and x-user-defined means windows-1252, as in the standard; "replacement" is ignored.
 fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
-    let buf = bytes.get(..PRESCAN_LEN).unwrap_or(bytes);
+    prescan_within(bytes, PRESCAN_LEN)
+}
+
+/// How far a late declaration is looked for: a `<meta charset>` after the first 1024 bytes
+/// (behind long scripts or comments) is still the page's word, as a browser's parser honours it
+/// when it reaches the tag.
+const LATE_PRESCAN_LEN: usize = 64 * 1024;
+
+/// The prescan over the first `len` bytes.
+fn prescan_within(bytes: &[u8], len: usize) -> Option<&'static Encoding> {
+    let buf = bytes.get(..len).unwrap_or(bytes);
     let mut pos = 0;
     while pos < buf.len() {
         let rest = buf.get(pos..).unwrap_or_default();
@@ -677,8 +689,15 @@ mod tests {
     }
 
     #[test]
-    fn meta_after_1024_bytes_is_ignored() {
+    fn late_meta_is_honoured_and_one_past_64k_is_not() {
+        // After 1024 bytes (a long comment or script first), within 64 KiB: the page's word.
         let filler = format!("<!-- {} -->", "x".repeat(1100));
+        let text = page(&format!(r#"{filler}<meta charset="windows-1256">"#));
+        let d = decode(&encode(WINDOWS_1256, &text), None);
+        assert_eq!((d.source, d.encoding), (Source::Meta, WINDOWS_1256));
+        assert_eq!(d.text, text);
+        // Past 64 KiB: detection decides.
+        let filler = format!("<!-- {} -->", "x".repeat(70_000));
         let text = page(&format!(r#"{filler}<meta charset="iso-8859-6">"#));
         let d = decode(&encode(WINDOWS_1256, &text), None);
         assert_eq!((d.source, d.encoding), (Source::Detected, WINDOWS_1256));

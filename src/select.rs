@@ -392,7 +392,9 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             for i in h + 1..first {
                 let f = &feats[i];
                 let chrome = inh.remove[page.blocks[i].elem as usize].is_some();
-                let dek = description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
+                // …and sits beside the headline in the same header box.
+                let beside = page.elems[page.blocks[i].elem as usize].parent == page.elems[page.blocks[h].elem as usize].parent;
+                let dek = beside && description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
                 if !chrome
                     && !dek
                     && phrases[i].is_none()
