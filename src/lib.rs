@@ -157,7 +157,7 @@ impl Cleaner {
             defaults: true,
             compiled: Arc::clone(&DEFAULT_RULES),
             min_score: 0.1,
-            min_confidence: 0.3,
+            min_confidence: 0.2,
             explain: false,
             now: None,
             max_input_bytes: 64 << 20,
@@ -220,7 +220,7 @@ impl Cleaner {
         self
     }
 
-    /// Below this confidence (0–1) `clean` returns [`Error::NoArticle`]. Default 0.3; set 0 to
+    /// Below this confidence (0–1) `clean` returns [`Error::NoArticle`]. Default 0.2; set 0 to
     /// always get the best candidate and judge [`Article::confidence`] yourself.
     ///
     /// ```

@@ -244,6 +244,21 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             root = anc;
         }
     }
+    // A list (ingredients, steps, entries) is part of an article: when the best container is
+    // one, the nearest container holding clearly more good text around it takes its place.
+    if matches!(&*page.elems[root].tag, "ul" | "ol" | "dl") {
+        for anc in page.ancestors(root as u32).skip(1).take(3) {
+            let a = anc as usize;
+            let ld = if chars[a] > 0.0 { links[a] / chars[a] } else { 0.0 };
+            if ld >= 0.35 {
+                break;
+            }
+            if good[a] > good[root] * 1.1 {
+                root = a;
+                break;
+            }
+        }
+    }
 
     // Siblings of the region that read as article text join it.
     let mut roots = vec![root as u32];
@@ -299,12 +314,37 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let region_links: f32 = roots.iter().map(|&r| links[r as usize]).sum();
     let region_good: f32 = roots.iter().map(|&r| good[r as usize]).sum();
 
+    // A chrome rule whose elements carry the region's text — the entries of a live page all
+    // marked `comment`, say — is the page's own structure, not chrome, when the region's first
+    // good block is one of them and together they hold most of its good text.
+    let mut rule_good: Vec<(u16, f32)> = Vec::new();
+    let mut first_good_rule: Option<Option<u16>> = None;
+    for (i, b) in page.blocks.iter().enumerate() {
+        if scores[i] < 0.7 || !in_region(b.elem) {
+            continue;
+        }
+        let rule = inh.remove[b.elem as usize].and_then(|(re, r)| r.filter(|_| in_region(re)));
+        first_good_rule.get_or_insert(rule);
+        if let Some(r) = rule {
+            match rule_good.iter_mut().find(|(x, _)| *x == r) {
+                Some((_, g)) => *g += feats[i].chars as f32,
+                None => rule_good.push((r, feats[i].chars as f32)),
+            }
+        }
+    }
+    let structural = |r: Option<u16>| {
+        r.is_some()
+            && first_good_rule == Some(r)
+            && rule_good.iter().any(|&(x, g)| Some(x) == r && g >= 0.6 * region_good)
+    };
+
     // Prune inside the region.
     let mut sel = Selection::default();
     let mut trimmed: Option<u16> = None;
     let mut kept_good = 0usize;
-    // Headings and headline links followed by a paragraph inside the region: a list of teasers
-    // has one per paragraph, an article one per section.
+    // Headline links followed by a paragraph inside the region: a list of teasers has one per
+    // paragraph. (Plain headings do not count: how-to pieces and listicles have one per
+    // paragraph too.)
     let mut heads = 0usize;
     let mut head_pending = false;
     let mut last_image: Option<usize> = None;
@@ -321,7 +361,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         if let Some((re, rule)) = inh.remove[b.elem as usize] {
             let inside = roots.iter().any(|&r| page.contains(r, re));
             let wrapper = good[re as usize] >= 0.5 * region_good && region_good > 0.0;
-            if inside && !wrapper {
+            if inside && !wrapper && !structural(rule) {
                 sel.removed.push((i, rule.map_or(Reason::LowScore(0.0), Reason::Rule)));
                 continue;
             }
@@ -360,8 +400,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
                 continue;
             }
         }
-        let is_head =
-            matches!(b.kind, BlockKind::Heading(_)) || (feats[i].link_density() > 0.5 && feats[i].chars >= 15);
+        let is_head = feats[i].link_density() > 0.5 && feats[i].chars >= 15;
         if head_pending && !is_head && feats[i].chars >= 60 {
             heads += 1;
         }
@@ -393,7 +432,8 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
                 let f = &feats[i];
                 let chrome = inh.remove[page.blocks[i].elem as usize].is_some();
                 // …and sits beside the headline in the same header box.
-                let beside = page.elems[page.blocks[i].elem as usize].parent == page.elems[page.blocks[h].elem as usize].parent;
+                let beside =
+                    page.elems[page.blocks[i].elem as usize].parent == page.elems[page.blocks[h].elem as usize].parent;
                 let dek = beside && description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
                 if !chrome
                     && !dek
