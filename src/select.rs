@@ -407,7 +407,13 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         head_pending = is_head;
         let s = scores[i];
         let heading_ok = matches!(b.kind, BlockKind::Heading(_)) && s > 0.0 && feats[i].link_density() < 0.5;
-        if s >= min_score || heading_ok {
+        // A sentence with links in it (names, sources) is still a sentence inside the article.
+        let linked_sentence = s == 0.0
+            && feats[i].link_density() <= 0.7
+            && feats[i].words >= 8
+            && feats[i].punct >= 1
+            && feats[i].kind != BlockKind::ListItem;
+        if s >= min_score || heading_ok || linked_sentence {
             if s >= 0.7 {
                 kept_good += 1;
             }
