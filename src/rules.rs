@@ -826,8 +826,12 @@ const AUTHOR_PATHS: &[&str] = &[
 
 /// Whether a link points to an author's page.
 pub(crate) fn is_author_link(href: &str) -> bool {
-    let h = href.to_ascii_lowercase();
-    AUTHOR_PATHS.iter().any(|p| h.contains(p))
+    if href.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = href.to_ascii_lowercase();
+        AUTHOR_PATHS.iter().any(|p| lower.contains(p))
+    } else {
+        AUTHOR_PATHS.iter().any(|p| href.contains(p))
+    }
 }
 
 /// The default table: generic chrome and content rules, then per-site rules for major Arabic

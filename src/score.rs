@@ -12,7 +12,7 @@
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_sentence_punct, words};
+use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_sentence_punct, is_word_char};
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,29 +59,44 @@ impl Features {
             body_hint: false,
             chrome_phrase: false,
         };
+        // One pass: character classes, and words folded as they are read.
+        let mut word = String::new();
+        let end_word = |word: &mut String, f: &mut Features| {
+            if !word.is_empty() {
+                f.words += 1;
+                if is_stopword(word) {
+                    f.stopwords += 1;
+                }
+                word.clear();
+            }
+        };
         for c in text.chars() {
+            if is_word_char(c) {
+                if let Some(folded) = fold_char(c) {
+                    word.push(folded);
+                }
+            } else {
+                end_word(&mut word, &mut f);
+            }
             if c.is_whitespace() {
                 continue;
             }
             f.chars += 1;
             if is_arabic_letter(c) {
                 f.arabic += 1;
-            } else if c.is_numeric() {
+            } else if c.is_ascii_digit()
+                || ('\u{0660}'..='\u{0669}').contains(&c)
+                || ('\u{06F0}'..='\u{06F9}').contains(&c)
+            {
                 f.digits += 1;
             } else if is_sentence_punct(c) {
                 f.punct += 1;
+            } else if !c.is_ascii() && c.is_numeric() {
+                f.digits += 1;
             }
         }
+        end_word(&mut word, &mut f);
         f.link_chars = f.link_chars.min(f.chars);
-        let mut folded = String::new();
-        for w in words(text) {
-            f.words += 1;
-            folded.clear();
-            folded.extend(w.chars().filter_map(fold_char));
-            if is_stopword(&folded) {
-                f.stopwords += 1;
-            }
-        }
         f
     }
 
