@@ -110,6 +110,7 @@ pub(crate) struct Page {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct WalkLimits {
     pub max_nodes: usize,
+    pub max_depth: usize,
     pub max_block_chars: usize,
 }
 
@@ -233,8 +234,85 @@ fn is_hidden(attrs: &[html5ever::Attribute]) -> bool {
     })
 }
 
+/// Container tags that nest (no implied end tag closes them): what html5ever's scope checks walk
+/// over, so their depth sets its cost.
+fn is_nesting_tag(name: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"div",
+        b"section",
+        b"article",
+        b"aside",
+        b"nav",
+        b"header",
+        b"footer",
+        b"main",
+        b"ul",
+        b"ol",
+        b"dl",
+        b"blockquote",
+        b"table",
+        b"form",
+        b"fieldset",
+        b"figure",
+        b"center",
+        b"details",
+        b"menu",
+        b"address",
+        b"hgroup",
+        b"dialog",
+    ];
+    TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// Checks, in one linear scan of the markup, that block containers do not nest deeper than
+/// `max` (comments and raw-text elements such as `<script>` are skipped). html5ever's tree
+/// builder looks through the stack of open elements at each block start tag, so its time grows
+/// with the square of that depth; real pages stay below a few hundred.
+pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
+    let b = html.as_bytes();
+    let find = |from: usize, pat: &[u8]| -> Option<usize> {
+        b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| from + p)
+    };
+    let (mut i, mut depth) = (0usize, 0usize);
+    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+        i += off + 1;
+        if b.get(i..).is_some_and(|r| r.starts_with(b"!--")) {
+            i = find(i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b.get(start..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count());
+        let name = &b[start..start + len];
+        i = start + len;
+        if !closing
+            && [&b"script"[..], b"style", b"textarea", b"title", b"xmp", b"noscript", b"iframe", b"template"]
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(name))
+        {
+            let mut end = Vec::with_capacity(name.len() + 2);
+            end.extend_from_slice(b"</");
+            end.extend_from_slice(name);
+            i = find(i, &end).unwrap_or(b.len());
+            continue;
+        }
+        if is_nesting_tag(name) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                if depth > max {
+                    return Err(Error::TooLarge { limit: "DOM depth", max, actual: depth });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Parses `html` and walks it into a [`Page`].
 pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
+    check_depth(html, limits.max_depth)?;
     let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
     walk(&dom.document, rules, limits)
 }
@@ -563,7 +641,7 @@ mod tests {
     fn page(html: &str) -> Page {
         let set = RuleSet::new(&default_rules());
         let rules = set.for_host(None);
-        parse(html, &rules, WalkLimits { max_nodes: 1_000_000, max_block_chars: 100_000 }).unwrap()
+        parse(html, &rules, WalkLimits { max_nodes: 1_000_000, max_depth: 100_000, max_block_chars: 100_000 }).unwrap()
     }
 
     #[test]
@@ -592,10 +670,24 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!("{}نص{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        // Inline elements: html5ever nests them cheaply, so the walk meets a 50,000-deep tree.
+        let html = format!("<p>{}نص{}</p>", "<span>".repeat(50_000), "</span>".repeat(50_000));
         let p = page(&html);
         assert_eq!(p.blocks.len(), 1);
         assert!(p.contains(0, p.blocks[0].elem));
+    }
+
+    #[test]
+    fn depth_check_counts_block_containers_only() {
+        assert!(check_depth(&"<div>".repeat(50), 50).is_ok());
+        assert!(matches!(check_depth(&"<div>".repeat(51), 50), Err(Error::TooLarge { limit: "DOM depth", .. })));
+        assert!(check_depth(&"<div></div>".repeat(1000), 5).is_ok());
+        assert!(check_depth(&"<p><span><b>".repeat(1000), 5).is_ok());
+        assert!(
+            check_depth(&format!("<script>{}</script><!-- {} -->", "<div>".repeat(99), "<div>".repeat(99)), 5).is_ok()
+        );
+        assert!(check_depth("<div", 0).is_err());
+        assert!(check_depth("<", 0).is_ok());
     }
 
     #[test]
@@ -603,7 +695,7 @@ mod tests {
         let set = RuleSet::new(&default_rules());
         let rules = set.for_host(None);
         let html = "<p>x</p>".repeat(100);
-        let err = parse(&html, &rules, WalkLimits { max_nodes: 50, max_block_chars: 100 }).unwrap_err();
+        let err = parse(&html, &rules, WalkLimits { max_nodes: 50, max_depth: 100, max_block_chars: 100 }).unwrap_err();
         assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", .. }));
     }
 }

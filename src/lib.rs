@@ -94,7 +94,11 @@ static DEFAULT_RULES: Lazy<Arc<RuleSet>> = Lazy::new(|| Arc::new(RuleSet::new(&r
 /// The scorer's features of a page with the default rules (see [`score::page_features`]).
 fn page_features(html: &str) -> Vec<score::Features> {
     let rules = DEFAULT.compiled.for_host(None);
-    let limits = dom::WalkLimits { max_nodes: DEFAULT.max_nodes, max_block_chars: DEFAULT.max_block_chars };
+    let limits = dom::WalkLimits {
+        max_nodes: DEFAULT.max_nodes,
+        max_depth: DEFAULT.max_depth,
+        max_block_chars: DEFAULT.max_block_chars,
+    };
     match dom::parse(html, &rules, limits) {
         Ok(page) => select::features(&page, &rules).0,
         Err(_) => Vec::new(),
@@ -133,6 +137,7 @@ pub struct Cleaner {
     now: Option<Date>,
     max_input_bytes: usize,
     max_nodes: usize,
+    max_depth: usize,
     max_block_chars: usize,
 }
 
@@ -144,7 +149,8 @@ impl Default for Cleaner {
 
 impl Cleaner {
     /// The default settings: the built-in rule table, no URL, limits of 64 MiB of input,
-    /// 4,000,000 DOM nodes and 1,000,000 bytes of text per block.
+    /// 4,000,000 DOM nodes, block containers nested 2,000 deep and 1,000,000 bytes of text per
+    /// block.
     ///
     /// ```
     /// let cleaner = matn::Cleaner::new();
@@ -162,6 +168,7 @@ impl Cleaner {
             now: None,
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
+            max_depth: 2_000,
             max_block_chars: 1_000_000,
         }
     }
@@ -279,6 +286,20 @@ impl Cleaner {
         self
     }
 
+    /// How deep block containers (`<div>`, `<section>`, `<ul>`, `<table>`…) may nest (default
+    /// 2,000; real pages stay below a few hundred). Deeper input is [`Error::TooLarge`] with limit
+    /// `"DOM depth"`: the parser's time grows with the square of that depth, so this bound keeps
+    /// a hostile page from taking minutes.
+    ///
+    /// ```
+    /// let err = matn::Cleaner::new().max_depth(100).clean(&"<div>".repeat(101)).unwrap_err();
+    /// assert!(matches!(err, matn::Error::TooLarge { limit: "DOM depth", .. }));
+    /// ```
+    pub fn max_depth(mut self, depth: usize) -> Cleaner {
+        self.max_depth = depth;
+        self
+    }
+
     /// The most bytes of text kept per block (default 1,000,000): longer text is truncated at a
     /// character boundary.
     ///
@@ -343,7 +364,11 @@ impl Cleaner {
         }
         let host = self.url.as_deref().and_then(meta::host_of);
         let rules = self.compiled.for_host(host.as_deref());
-        let limits = dom::WalkLimits { max_nodes: self.max_nodes, max_block_chars: self.max_block_chars };
+        let limits = dom::WalkLimits {
+            max_nodes: self.max_nodes,
+            max_depth: self.max_depth,
+            max_block_chars: self.max_block_chars,
+        };
         let page = dom::parse(html, &rules, limits)?;
         if page.total_chars == 0 && !page.blocks.iter().any(|b| b.kind == BlockKind::Image) {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });

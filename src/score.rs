@@ -213,17 +213,26 @@ pub fn score_blocks(features: &[Features]) -> Vec<f32> {
     let mut out = Vec::with_capacity(features.len());
     // Smoothing: a short or near-good block takes the class of its nearest non-short neighbours
     // when both are good, or keeps near-good when one is.
-    let neighbour = |from: usize, step: isize| -> Option<Class> {
-        let mut i = from as isize + step;
-        while i >= 0 && (i as usize) < classes.len() {
-            let c = classes[i as usize];
-            if c != Class::Short && features[i as usize].kind != BlockKind::Image {
-                return Some(c);
-            }
-            i += step;
+    // The nearest non-short neighbour on each side, found in two linear passes (a scan from
+    // every block would be quadratic over a long run of short blocks).
+    let anchor = |i: usize| classes[i] != Class::Short && features[i].kind != BlockKind::Image;
+    let mut before: Vec<Option<Class>> = Vec::with_capacity(classes.len());
+    let mut last = None;
+    for i in 0..classes.len() {
+        before.push(last);
+        if anchor(i) {
+            last = Some(classes[i]);
         }
-        None
-    };
+    }
+    let mut after: Vec<Option<Class>> = vec![None; classes.len()];
+    let mut next = None;
+    for i in (0..classes.len()).rev() {
+        after[i] = next;
+        if anchor(i) {
+            next = Some(classes[i]);
+        }
+    }
+    let neighbour = |i: usize, step: isize| if step < 0 { before[i] } else { after[i] };
     for (i, (&c, f)) in classes.iter().zip(features).enumerate() {
         let s = match c {
             Class::Good => 1.0,
