@@ -218,10 +218,10 @@ pub fn score_blocks(features: &[Features]) -> Vec<f32> {
     let anchor = |i: usize| classes[i] != Class::Short && features[i].kind != BlockKind::Image;
     let mut before: Vec<Option<Class>> = Vec::with_capacity(classes.len());
     let mut last = None;
-    for i in 0..classes.len() {
+    for (i, &c) in classes.iter().enumerate() {
         before.push(last);
         if anchor(i) {
-            last = Some(classes[i]);
+            last = Some(c);
         }
     }
     let mut after: Vec<Option<Class>> = vec![None; classes.len()];
