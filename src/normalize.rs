@@ -130,9 +130,15 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 /// Folds `s` for matching: see the module docs. White space runs become one space; the result is
 /// trimmed.
 pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    collapse(s.chars().filter_map(fold_char), s.len())
+}
+
+/// Joins characters with every white space run made one space, trimmed at both ends (the
+/// characters come with white space already mapped to `' '`).
+fn collapse(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut space = true;
-    for c in s.chars().filter_map(fold_char) {
+    for c in chars {
         if c == ' ' {
             if !space {
                 out.push(' ');
@@ -170,23 +176,7 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Collapses white space runs (including NBSP) to one space and trims: how block text is stored.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = true;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{00A0}' {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
+    collapse(s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }), s.len())
 }
 
 /// The character the walker puts for a `<br>`: U+2028 LINE SEPARATOR, which no page uses as text.

@@ -59,7 +59,7 @@ fn compare(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(8));
+    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(5));
     targets = compare
 }
 criterion_main!(benches);
