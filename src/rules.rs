@@ -613,22 +613,21 @@ const REMOVE_PREFIXES: &[&str] = &[
     "حمل تطبيق",
     "حملوا تطبيق",
     "نزل تطبيق",
-    "اشترك في",
+    "اشترك في النشره",
+    "اشترك في قناتنا",
+    "اشترك في خدمه",
     "اشترك الان",
-    "اشترك ب",
     "شارك الخبر",
     "شارك المقال",
     "شارك هذا",
     "شارك على",
     "شارك عبر",
     "مشاركه الخبر",
-    "مشاركه",
     "الكلمات المفتاحيه",
     "كلمات مفتاحيه",
     "الوسوم",
     "وسوم",
     "مواضيع متعلقه:",
-    "اعلان",
     "مساحه اعلانيه",
     "المحتوى الاعلاني",
     "محتوى مدفوع",
@@ -681,6 +680,10 @@ const REMOVE_LABELS: &[&str] = &[
     "posted on",
     "advertisement",
     "اعلان",
+    "حجم الخط",
+    "تكبير الخط",
+    "تصغير الخط",
+    "font size",
     "التاريخ",
     "الكاتب",
     "قصص مقترحه",
@@ -959,6 +962,21 @@ mod tests {
         assert_eq!(s.classify_text("جميع الحقوق محفوظة © 2024").map(|x| x.1), Some(Action::TrimAfter));
         assert_eq!(s.classify_text("الأكثر قراءة في مصر اليوم هو خبر"), None);
         assert_eq!(s.classify_text("اقرأيضا"), None);
+    }
+
+    #[test]
+    fn words_with_an_ordinary_meaning_are_not_chrome_at_the_start_of_a_sentence() {
+        // إعلان is also "announcement", مشاركة "participation", اشترك "took part".
+        let s = set();
+        for text in [
+            "إعلان الحكومة عن خطة جديدة للإسكان",
+            "مشاركة مصر في المؤتمر كانت واسعة",
+            "اشترك في المؤتمر أكثر من 300 باحث",
+        ] {
+            assert_eq!(s.classify_text(text), None, "{text}");
+        }
+        assert!(s.classify_text("إعلان").is_some());
+        assert!(s.classify_text("اشترك في النشرة البريدية").is_some());
     }
 
     #[test]
