@@ -428,6 +428,7 @@ impl Cleaner {
                             format!("after {}", rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe))
                         }
                         Reason::OutsideRegion => "outside the article region".to_string(),
+                        Reason::ChromeElement => "inside nav, footer, aside, form or a chrome landmark".to_string(),
                         Reason::LowScore(s) => format!("score {s:.2}"),
                         Reason::Caption => "caption".to_string(),
                         Reason::Metadata => "metadata line (headline, byline or date)".to_string(),

@@ -19,6 +19,8 @@ pub(crate) enum Reason {
     Rule(u16),
     /// A trimming rule (by index) ended the article at an earlier block.
     Trimmed(u16),
+    /// Inside a `nav`, `footer`, `aside` or `form`, or an ARIA landmark of chrome.
+    ChromeElement,
     /// Outside the chosen article region.
     OutsideRegion,
     /// Its score was below the threshold.
@@ -280,34 +282,6 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
         }
         roots.sort_unstable();
     }
-    if std::env::var_os("MATN_DEBUG").is_some() {
-        for &r in &roots {
-            let e = &page.elems[r as usize];
-            eprintln!(
-                "root {r} tag {} best {best} score {best_score} good {} chars {}",
-                &*e.tag, good[r as usize], chars[r as usize]
-            );
-        }
-        let mut top: Vec<usize> = (0..n).collect();
-        top.sort_by(|a, b| adjusted(*b).total_cmp(&adjusted(*a)));
-        for (i, b) in page.blocks.iter().enumerate() {
-            if feats[i].chars > 100 {
-                eprintln!("  blk {i} s {} {:?} {}", scores[i], feats[i], b.text.chars().take(40).collect::<String>());
-            }
-        }
-        for &t in top.iter().take(5) {
-            eprintln!(
-                "  cand {t} {} adj {} cont {} good {} chars {} body {:?} rm {:?}",
-                &*page.elems[t].tag,
-                adjusted(t),
-                container[t],
-                good[t],
-                chars[t],
-                page.elems[t].verdict.body,
-                inh.remove[t]
-            );
-        }
-    }
     let in_region = |e: u32| roots.iter().any(|&r| page.contains(r, e));
 
     let region_chars: f32 = roots.iter().map(|&r| chars[r as usize]).sum();
@@ -362,7 +336,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
             let inside = roots.iter().any(|&r| page.contains(r, re));
             let wrapper = good[re as usize] >= 0.5 * region_good && region_good > 0.0;
             if inside && !wrapper && !structural(rule) {
-                sel.removed.push((i, rule.map_or(Reason::LowScore(0.0), Reason::Rule)));
+                sel.removed.push((i, rule.map_or(Reason::ChromeElement, Reason::Rule)));
                 continue;
             }
         }
@@ -476,11 +450,6 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let base = 0.4 * c_len + 0.4 * c_paras + 0.2 * share;
     let teasers = heads as f32 / good_paras.max(1) as f32;
     let teaser_penalty = (teasers - 0.5).clamp(0.0, 0.7);
-    if std::env::var_os("MATN_DEBUG").is_some() {
-        eprintln!(
-            "conf: para_chars {para_chars} good_paras {good_paras} heads {heads} share {share} region_ld {region_ld} base {base}"
-        );
-    }
     sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9) * (1.0 - teaser_penalty)).clamp(0.0, 1.0);
     sel
 }
