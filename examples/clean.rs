@@ -63,12 +63,8 @@ fn main() -> ExitCode {
             }
             print!("{}", article.to_markdown());
         }
-        "text" => {
-            if let Some(t) = article.title() {
-                println!("# {t}\n");
-            }
-            println!("{}", article.text());
-        }
+        // The body text alone (the title and metadata are in `--format json`).
+        "text" => println!("{}", article.text()),
         other => {
             eprintln!("unknown format {other:?}: use text, html, markdown or json");
             return ExitCode::from(2);
