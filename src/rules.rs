@@ -525,6 +525,12 @@ const CHROME_WORDS: &[&str] = &[
     "telegram",
     "facebook",
     "twitter",
+    "instagram",
+    "instagrammedia",
+    "tiktok",
+    "tiktokembed",
+    "fbpost",
+    "aboutauthor",
 ];
 
 /// Class/id tokens of chrome that count only as a whole class name: page builders use them as
