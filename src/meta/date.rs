@@ -813,6 +813,30 @@ static MONTHS: Lazy<Vec<MonthName>> = Lazy::new(|| {
         ("novembre", 11, G),
         ("décembre", 12, G),
         ("decembre", 12, G),
+        // German.
+        ("januar", 1, G),
+        ("jänner", 1, G),
+        ("februar", 2, G),
+        ("märz", 3, G),
+        ("maerz", 3, G),
+        ("juni", 6, G),
+        ("juli", 7, G),
+        ("oktober", 10, G),
+        ("dezember", 12, G),
+        // Spanish.
+        ("enero", 1, G),
+        ("febrero", 2, G),
+        ("marzo", 3, G),
+        ("abril", 4, G),
+        ("mayo", 5, G),
+        ("junio", 6, G),
+        ("julio", 7, G),
+        ("agosto", 8, G),
+        ("septiembre", 9, G),
+        ("setiembre", 9, G),
+        ("octubre", 10, G),
+        ("noviembre", 11, G),
+        ("diciembre", 12, G),
         // Lunar Hijri.
         ("محرم", 1, H),
         ("المحرم", 1, H),
@@ -1204,16 +1228,22 @@ fn skip_month_gloss(scan: &Scan<'_>, mut j: usize) -> usize {
 /// `20 يوليو 2021`, `الخميس 12 ذو الحجة 1442 هـ`, `۲۹ تیر ۱۴۰۰`, `1er juillet 2021`.
 fn day_first_date(scan: &Scan<'_>, i: usize) -> Option<Cand> {
     let day = scan.small(i)?;
-    if scan.glued_after_number(i, |c| c == ':' || is_date_sep(c)) {
+    // "5. November 2021": German writes the day as an ordinal with a full stop.
+    let ordinal_dot = scan.punct(i + 1) == Some('.') && month_at(scan, i + 2).is_some();
+    if !ordinal_dot && scan.glued_after_number(i, |c| c == ':' || is_date_sep(c)) {
         return None;
     }
-    let mut j = skip_ordinal(scan, i);
+    let mut j = if ordinal_dot { i + 2 } else { skip_ordinal(scan, i) };
     if scan.word_in(j, &OF_WORDS) {
         j += 1;
     }
     let (month, cal, after) = month_at(scan, j)?;
     j = skip_month_gloss(scan, after);
     if matches!(scan.punct(j), Some(',' | '،')) {
+        j += 1;
+    }
+    // "10 de mayo de 2022".
+    if scan.word_in(j, &OF_WORDS) {
         j += 1;
     }
     let (year, len) = scan.num(j)?;
@@ -2281,6 +2311,24 @@ mod tests {
     fn regexes_compile() {
         for re in [&ISO_RE, &RFC2822_RE, &MONTH_FIRST_RE, &URL_YMD_RE, &URL_COMPACT_RE, &URL_DMY_RE] {
             assert!(re.is_some());
+        }
+    }
+}
+
+#[cfg(test)]
+mod european_months {
+    use super::parse_text;
+
+    #[test]
+    fn german_and_spanish_month_names() {
+        for (text, want) in [
+            ("5. November 2021", "2021-11-05"),
+            ("Veröffentlicht am 21. Januar 2022, 10:15 Uhr", "2022-01-21"),
+            ("3. März 2020", "2020-03-03"),
+            ("10 de mayo de 2022", "2022-05-10"),
+            ("Montevideo, 10 de mayo de 2022", "2022-05-10"),
+        ] {
+            assert_eq!(parse_text(text).map(|d| d.date_iso()).as_deref(), Some(want), "{text}");
         }
     }
 }

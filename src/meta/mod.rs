@@ -368,7 +368,14 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
         // A short line that is mostly the date is a date line, to leave out of the body.
         let words = b.text.split_whitespace().count();
         let short = words <= 14 || (words <= 30 && crate::normalize::has_field_separator(&b.text));
-        if short && kept.contains(&i) && !byline::looks_like_byline(&b.text) {
+        // Mostly the date: its own text, a label ("نشر في", "Published") or a field line. A
+        // short sentence that mentions a date ("Am 5. November 2021 beginnt …") stays.
+        let date_words = d.raw().split_whitespace().count();
+        let mostly_date = hinted
+            || crate::normalize::has_field_separator(&b.text)
+            || date::is_update_label(&b.text)
+            || words <= date_words + 3;
+        if short && mostly_date && kept.contains(&i) && !byline::looks_like_byline(&b.text) {
             m.meta_blocks.push(i);
         }
         if date::is_update_label(&b.text) {
