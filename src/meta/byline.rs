@@ -553,6 +553,11 @@ const PREFIXES: &[(&[&str], bool)] = &[
     (&["reported", "by"], false),
     (&["story", "by"], false),
     (&["by"], false),
+    (&["veröffentlicht", "von"], false),
+    (&["geschrieben", "von"], false),
+    (&["von"], false),
+    (&["por"], false),
+    (&["par"], false),
     (&["كتب"], false),
     (&["كتبت"], false),
     (&["كتبه"], false),
@@ -1177,7 +1182,7 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
     // Prefix lines ("من" only for very short lines, it is a common word).
     let lead = trim_decor(STRONG_SEP.split(&t).next().unwrap_or(""));
     if let Some(rest) = strip_one_prefix(lead) {
-        let weak = fw[0] == "من" || fw[0] == "by";
+        let weak = matches!(fw[0].as_str(), "من" | "by" | "von" | "por" | "par");
         let rest_words = word_spans(rest).count();
         if rest_words <= 12 && (!weak || n <= 6) {
             return true;
@@ -1245,6 +1250,9 @@ mod tests {
             ("تقرير وتصوير: رامي نصار الجمعة 17 مايو 2024", None, vec![p("رامي نصار")]),
             ("عمان - محمود العزة السبت 12 نيسان 2008 | عدد القراءات: 1523", None, vec![p("محمود العزة")]),
             ("By Eleanor Whitfield, Local affairs reporter", None, vec![p("Eleanor Whitfield")]),
+            ("Von Katharina Schmidt", None, vec![p("Katharina Schmidt")]),
+            ("VON MORITZ GATHMANN", None, vec![p("MORITZ GATHMANN")]),
+            ("Por Jacobo Betancur", None, vec![p("Jacobo Betancur")]),
             (
                 "كتب: جاسم محمد الربيعي \u{a0}|\u{a0} تاريخ النشر: 23/11/2008 - 10:45 صباحا \u{a0}|\u{a0} عدد القراءات: 2317",
                 None,
