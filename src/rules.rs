@@ -940,7 +940,7 @@ const SITES: &[SiteRow] = &[
         &["div.img-cont", "span.img-caption", "div.writeBy", "div#newsStoryDate"],
     ),
     ("masrawy.com", &["div.details", "div.ArticleDetails"], &["div.related"]),
-    ("almasryalyoum.com", &["div#NewsStory", "div.min_related"], &["div.min_related"]),
+    ("almasryalyoum.com", &["div#NewsStory"], &["div.min_related"]),
     ("shorouknews.com", &["div.eventContent"], &[]),
     ("ahram.org.eg", &["div#bodystory", "div.bodystory"], &[]),
     ("aljazeera.net", &["div.wysiwyg"], &["div.more-on"]),
