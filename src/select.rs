@@ -110,7 +110,11 @@ fn inherit(page: &Page) -> Inherited {
 
 /// Builds the scorer's features for every block of the page.
 pub(crate) fn features(page: &Page, rules: &PageRules<'_>) -> (Vec<Features>, Vec<Option<(u16, Action)>>) {
-    let inh = inherit(page);
+    features_with(page, rules, &inherit(page))
+}
+
+/// [`features`], with the inherited flags already computed.
+fn features_with(page: &Page, rules: &PageRules<'_>, inh: &Inherited) -> (Vec<Features>, Vec<Option<(u16, Action)>>) {
     let mut phrases = Vec::with_capacity(page.blocks.len());
     let feats = page
         .blocks
@@ -135,9 +139,9 @@ pub(crate) fn features(page: &Page, rules: &PageRules<'_>) -> (Vec<Features>, Ve
 
 /// Chooses the article region and the blocks kept in it.
 pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Selection {
-    let (feats, phrases) = features(page, rules);
-    let scores = score_blocks(&feats);
     let inh = inherit(page);
+    let (feats, phrases) = features_with(page, rules, &inh);
+    let scores = score_blocks(&feats);
     let n = page.elems.len();
     if n == 0 || page.blocks.is_empty() {
         return Selection::default();
