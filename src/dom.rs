@@ -270,14 +270,11 @@ fn is_nesting_tag(name: &[u8]) -> bool {
 /// with the square of that depth; real pages stay below a few hundred.
 pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
     let b = html.as_bytes();
-    let find = |from: usize, pat: &[u8]| -> Option<usize> {
-        b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| from + p)
-    };
     let (mut i, mut depth) = (0usize, 0usize);
-    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+    while let Some(off) = b.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         i += off + 1;
         if b.get(i..).is_some_and(|r| r.starts_with(b"!--")) {
-            i = find(i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            i = b.get(i + 3..).and_then(|r| memchr::memmem::find(r, b"-->")).map_or(b.len(), |e| i + 3 + e + 3);
             continue;
         }
         let closing = b.get(i) == Some(&b'/');
@@ -285,15 +282,8 @@ pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
         let len = b.get(start..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count());
         let name = &b[start..start + len];
         i = start + len;
-        if !closing
-            && [&b"script"[..], b"style", b"textarea", b"title", b"xmp", b"noscript", b"iframe", b"template"]
-                .iter()
-                .any(|t| t.eq_ignore_ascii_case(name))
-        {
-            let mut end = Vec::with_capacity(name.len() + 2);
-            end.extend_from_slice(b"</");
-            end.extend_from_slice(name);
-            i = find(i, &end).unwrap_or(b.len());
+        if !closing && RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            i = raw_text_end(b, i, name);
             continue;
         }
         if is_nesting_tag(name) {
@@ -308,6 +298,23 @@ pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Elements whose content the tokenizer reads as text up to their own end tag.
+const RAW_TEXT_TAGS: [&[u8]; 8] =
+    [b"script", b"style", b"textarea", b"title", b"xmp", b"noscript", b"iframe", b"template"];
+
+/// Where the raw-text element `name` that opened before `from` ends: just past the next `</name`
+/// (any case), or the end of the input.
+fn raw_text_end(b: &[u8], mut from: usize, name: &[u8]) -> usize {
+    while let Some(off) = b.get(from..).and_then(|r| memchr::memmem::find(r, b"</")) {
+        let at = from + off + 2;
+        if b.get(at..at + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+            return at + name.len();
+        }
+        from = at;
+    }
+    b.len()
 }
 
 /// Parses `html` and walks it into a [`Page`].

@@ -262,7 +262,7 @@ fn classify(c: char) -> Class {
         0x80..=0x9F => Class::Control,
         0x060C | 0x061B | 0x061F | 0x0640 | 0x064B..=0x065F | 0x066A..=0x066C => Class::ArabicMark,
         0x0620..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 | 0x06FA..=0x06FC => Class::ArabicLetter,
-        _ if c.is_alphabetic() => Class::LatinLetter,
+        _ if crate::normalize::is_alpha(c) => Class::LatinLetter,
         _ => Class::Symbol,
     }
 }

@@ -5,7 +5,9 @@
 //! once per element ([`RuleSet::classify_element`]) and once per block
 //! ([`RuleSet::classify_text`]); nothing else in the crate tests class names or phrases.
 
-use crate::normalize::{FastMap, fold, fold_char};
+use aho_corasick::AhoCorasick;
+
+use crate::normalize::{FastMap, fold, fold_char, is_alnum, is_alpha};
 
 /// What a rule does to the part of the page it matches.
 ///
@@ -236,6 +238,9 @@ pub(crate) struct RuleSet {
     phrase_index: FastMap<char, Vec<u16>>,
     /// Phrase rules matched anywhere in a block.
     contains_rules: Vec<u16>,
+    /// One automaton over the phrases of `contains_rules` (pattern `k` is `contains_rules[k]`):
+    /// a block is read once, however many such rules there are.
+    contains_automaton: Option<AhoCorasick>,
 }
 
 /// How much of a block's start is folded for phrase matching; longer blocks are matched on
@@ -277,7 +282,7 @@ impl RuleSet {
                 }
                 Target::Selector { .. } => set.selector_rules.push(i),
                 Target::Phrase { folded, mode } => {
-                    let first = folded.trim_matches(|c: char| !c.is_alphanumeric()).chars().next();
+                    let first = folded.trim_matches(|c: char| !is_alnum(c)).chars().next();
                     match (mode, first) {
                         (PhraseMode::Contains, _) => set.contains_rules.push(i),
                         (_, Some(c)) => set.phrase_index.entry(c).or_default().push(i),
@@ -287,6 +292,13 @@ impl RuleSet {
             }
             set.rules.push(rule.clone());
         }
+        let phrases = set.contains_rules.iter().map(|&i| match &set.rules[usize::from(i)].target {
+            Target::Phrase { folded, .. } => folded.as_str(),
+            _ => "",
+        });
+        // Building fails only past the automaton's size limits, far beyond any rule table; the
+        // rules are then not matched rather than the table refused.
+        set.contains_automaton = AhoCorasick::new(phrases).ok();
         set
     }
 
@@ -380,7 +392,7 @@ impl PageRules<'_> {
             let mut prev_lower = false;
             part.clear();
             for c in name.chars().chain(Some(' ')) {
-                let boundary = !c.is_alphabetic() || (c.is_uppercase() && prev_lower);
+                let boundary = !is_alpha(c) || (c.is_uppercase() && prev_lower);
                 if boundary && !part.is_empty() {
                     if part.len() != squashed.len()
                         && let Some(hits) = self.set.class_index.get(&part)
@@ -392,7 +404,7 @@ impl PageRules<'_> {
                     part.clear();
                 }
                 prev_lower = c.is_lowercase();
-                if c.is_alphabetic() {
+                if is_alpha(c) {
                     part.extend(c.to_lowercase());
                 }
             }
@@ -426,27 +438,31 @@ impl PageRules<'_> {
                 None => {}
             }
         }
-        let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = folded.trim_matches(|c: char| !is_alnum(c));
         let first = trimmed.chars().next()?;
         let rules = &self.set.rules;
         let candidates = self.set.phrase_index.get(&first).map(Vec::as_slice).unwrap_or(&[]);
         let mut best: Option<u16> = None;
-        for &i in candidates.iter().chain(&self.set.contains_rules) {
-            if best.is_some_and(|b| b < i) {
-                continue;
-            }
-            let rule = &rules[usize::from(i)];
-            let Target::Phrase { folded: p, mode } = &rule.target else { continue };
-            let hit = match mode {
-                PhraseMode::Prefix => {
-                    trimmed.starts_with(p.as_str())
-                        && trimmed[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-                }
-                PhraseMode::Whole => !truncated && trimmed == p,
-                PhraseMode::Contains => trimmed.contains(p.as_str()),
-            };
-            if hit && self.applies(rule) {
+        let mut consider = |i: u16, hit: bool| {
+            if hit && best.is_none_or(|b| i < b) && self.applies(&rules[usize::from(i)]) {
                 best = Some(i);
+            }
+        };
+        for &i in candidates {
+            let hit = match &rules[usize::from(i)].target {
+                Target::Phrase { folded: p, mode: PhraseMode::Prefix } => {
+                    trimmed.starts_with(p.as_str()) && trimmed[p.len()..].chars().next().is_none_or(|c| !is_alnum(c))
+                }
+                Target::Phrase { folded: p, mode: PhraseMode::Whole } => !truncated && trimmed == p,
+                _ => false,
+            };
+            consider(i, hit);
+        }
+        if let Some(automaton) = &self.set.contains_automaton {
+            for m in automaton.find_overlapping_iter(trimmed) {
+                if let Some(&i) = self.set.contains_rules.get(m.pattern().as_usize()) {
+                    consider(i, true);
+                }
             }
         }
         best.map(|i| (i, rules[usize::from(i)].action))

@@ -12,7 +12,7 @@
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_sentence_punct, is_word_char};
+use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_num, is_sentence_punct, is_word_char};
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,7 +91,7 @@ impl Features {
                 f.digits += 1;
             } else if is_sentence_punct(c) {
                 f.punct += 1;
-            } else if !c.is_ascii() && c.is_numeric() {
+            } else if !c.is_ascii() && is_num(c) {
                 f.digits += 1;
             }
         }

@@ -12,7 +12,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::meta::title::is_site_name;
-use crate::normalize::{collapse_ws, fold, fold_words, is_diacritic, is_invisible};
+use crate::normalize::{collapse_ws, fold, fold_words, is_alnum, is_diacritic, is_invisible, is_num};
 
 /// Who a credit names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -639,12 +639,12 @@ static LIST_SEP: Lazy<Regex> =
 // ---------------------------------------------------------------------------------------------
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}'
+    is_alnum(c) || is_diacritic(c) || c == '\u{0640}'
 }
 
 /// Letters and digits proper (not harakat or tatweel, which Unicode counts as alphabetic).
 fn is_core_char(c: char) -> bool {
-    c.is_alphanumeric() && c != '\u{0640}' && !is_diacritic(c)
+    is_alnum(c) && c != '\u{0640}' && !is_diacritic(c)
 }
 
 /// Byte ranges of the words of `s` (runs of word characters containing a real letter or digit).
@@ -936,7 +936,7 @@ fn name_chars_ok(s: &str) -> bool {
             || is_diacritic(c)
             || matches!(c, '\u{0640}' | ' ' | '-' | '\'' | '’')
             || (c == '.' && prev.is_ascii_alphabetic() && !prev2.is_alphanumeric());
-        if !ok || c.is_ascii_digit() || c.is_numeric() {
+        if !ok || c.is_ascii_digit() || is_num(c) {
             return false;
         }
         prev2 = prev;
@@ -985,7 +985,7 @@ fn is_sentence(part: &str) -> bool {
 fn cut_date(s: &str) -> &str {
     for (i, (a, b)) in word_spans(s).enumerate() {
         let w = fold(&s[a..b]);
-        let date = w.chars().any(|c| c.is_numeric())
+        let date = w.chars().any(|c| is_num(c))
             || TIME_SET.contains(&w)
             || (i == 0 && WEEKDAY_SET.contains(&w))
             // A weekday after a name starts the date ("رامي نصار الجمعة 17 مايو 2024").
@@ -1011,7 +1011,7 @@ fn classify(part: &str, site: Option<&str>) -> Option<Author> {
         return None;
     }
     let ws: Vec<&str> = folded.split(' ').collect();
-    if ws.iter().any(|w| w.chars().any(|c| c.is_numeric())) {
+    if ws.iter().any(|w| w.chars().any(|c| is_num(c))) {
         return None;
     }
     if is_desk(&folded) {

@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::normalize::{ascii_digits, collapse_ws, fold, fold_char, is_diacritic, is_invisible};
+use crate::normalize::{ascii_digits, collapse_ws, fold, fold_char, is_alpha, is_diacritic, is_invisible};
 
 /// Largest accepted UTC offset, in minutes (±18:00, the ISO 8601 / java.time bound).
 const MAX_OFFSET_MINUTES: u16 = 18 * 60;
@@ -610,9 +610,9 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 it.next();
             }
             Kind::Num(val, len)
-        } else if c.is_alphabetic() {
+        } else if is_alpha(c) {
             while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
+                if !is_alpha(d) {
                     break;
                 }
                 end = j + d.len_utf8();

@@ -16,7 +16,7 @@ pub(crate) use date::parse_iso;
 
 use crate::article::Direction;
 use crate::dom::{BlockKind, Page};
-use crate::normalize::{fold_words, is_arabic_letter};
+use crate::normalize::{fold_words, is_alpha, is_arabic_letter};
 use jsonld::Json;
 
 /// Metadata of one page, and the blocks that carried it.
@@ -179,7 +179,7 @@ fn script_lang(text: &str) -> (Option<&'static str>, Option<Direction>) {
                 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ہ' | 'ھ' => urdu += 1,
                 _ => {}
             }
-        } else if c.is_alphabetic() {
+        } else if is_alpha(c) {
             latin += 1;
         }
     }
@@ -444,7 +444,7 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
 /// The share of letters that are Arabic-script, 0–1.
 fn arabic_share(s: &str) -> f32 {
     let (mut ar, mut all) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()).take(2000) {
+    for c in s.chars().filter(|c| is_alpha(*c)).take(2000) {
         all += 1;
         ar += usize::from(is_arabic_letter(c));
     }

@@ -7,7 +7,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::normalize::{collapse_ws, fold_words, is_invisible, words};
+use crate::normalize::{collapse_ws, fold_words, is_invisible, is_num, words};
 
 /// Separators that split a title into segments. Pipes always count; dashes, double colons and the
 /// right guillemet only with white space on both sides (so hyphenated words stay whole).
@@ -232,7 +232,7 @@ fn strip_impl(title: &str, site: Option<&str>, host: Option<&str>, generic: bool
 fn site_like(seg: &str) -> bool {
     let t = seg.trim();
     // A score or number ("2 - 1") is part of the headline.
-    if t.starts_with(|c: char| c.is_numeric()) || !t.chars().any(char::is_alphabetic) {
+    if t.starts_with(|c: char| is_num(c)) || !t.chars().any(crate::normalize::is_alpha) {
         return false;
     }
     if t.ends_with(['?', '!', '؟', ':']) || t.contains([':', '«', '»', '"', '“', '”']) {
