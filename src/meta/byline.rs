@@ -985,7 +985,7 @@ fn is_sentence(part: &str) -> bool {
 fn cut_date(s: &str) -> &str {
     for (i, (a, b)) in word_spans(s).enumerate() {
         let w = fold(&s[a..b]);
-        let date = w.chars().any(|c| is_num(c))
+        let date = w.chars().any(is_num)
             || TIME_SET.contains(&w)
             || (i == 0 && WEEKDAY_SET.contains(&w))
             // A weekday after a name starts the date ("رامي نصار الجمعة 17 مايو 2024").
@@ -1011,7 +1011,7 @@ fn classify(part: &str, site: Option<&str>) -> Option<Author> {
         return None;
     }
     let ws: Vec<&str> = folded.split(' ').collect();
-    if ws.iter().any(|w| w.chars().any(|c| is_num(c))) {
+    if ws.iter().any(|w| w.chars().any(is_num)) {
         return None;
     }
     if is_desk(&folded) {
