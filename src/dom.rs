@@ -13,8 +13,8 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::Error;
 use crate::normalize::FastMap;
-use crate::normalize::{collapse_lines, collapse_ws, is_invisible};
-use crate::rules::{ElementMarks, ElementVerdict, PageRules};
+use crate::normalize::{collapse_lines, collapse_ws, is_invisible, is_space};
+use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
 const LINE_BREAK: char = crate::normalize::LINE_BREAK;
@@ -224,14 +224,65 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
     })
 }
 
-fn is_hidden(attrs: &[html5ever::Attribute]) -> bool {
-    if attr(attrs, "hidden").is_some() || attr(attrs, "aria-hidden") == Some("true") {
+fn is_hidden(a: &Attrs<'_>) -> bool {
+    if a.hidden || a.aria_hidden == Some("true") {
         return true;
     }
-    attr(attrs, "style").is_some_and(|s| {
+    a.style.is_some_and(|s| {
+        // Most styles say neither word: skip the copy for them.
+        let lower = |b: &[u8], w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        if !lower(s.as_bytes(), b"none") && !lower(s.as_bytes(), b"hidden") {
+            return false;
+        }
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// The attributes the walker reads on a body element, found in one pass over its list (the first
+/// of a name wins, as in browsers).
+#[derive(Default)]
+struct Attrs<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    data_component: Option<&'a str>,
+    data_testid: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    style: Option<&'a str>,
+    datetime: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn read(list: &'a [html5ever::Attribute]) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for at in list {
+            let slot = match &*at.name.local {
+                "id" => &mut a.id,
+                "class" => &mut a.class,
+                "data-component" => &mut a.data_component,
+                "data-testid" => &mut a.data_testid,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "style" => &mut a.style,
+                "datetime" => &mut a.datetime,
+                "aria-hidden" => &mut a.aria_hidden,
+                "hidden" => {
+                    a.hidden = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            slot.get_or_insert(&at.value);
+        }
+        a
+    }
 }
 
 /// Container tags that nest (no implied end tag closes them): what html5ever's scope checks walk
@@ -345,6 +396,8 @@ struct Walker<'r> {
     /// What the rule table said of each (tag, class) already seen on this page, for elements
     /// without an id: pages repeat the same class attribute hundreds of times.
     marks_cache: FastMap<u64, (html5ever::LocalName, String, ElementMarks)>,
+    /// What each class or id name matched, for elements the cache above misses.
+    names: NameMemo,
 }
 
 impl Walker<'_> {
@@ -378,7 +431,7 @@ impl Walker<'_> {
     }
 
     fn text(&mut self, s: &str) {
-        let n = s.chars().filter(|&c| !c.is_whitespace() && !is_invisible(c)).count() as u32;
+        let n = s.chars().filter(|&c| !is_space(c) && !is_invisible(c)).count() as u32;
         if n > 0 {
             self.last_br = false;
         }
@@ -438,6 +491,7 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
         links: 0,
         last_br: false,
         marks_cache: FastMap::default(),
+        names: NameMemo::default(),
     };
     let mut stack = vec![Step::Enter(Rc::clone(document), NONE)];
     let mut nodes = 0usize;
@@ -496,20 +550,21 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             }
                             continue;
                         }
+                        let at = Attrs::read(&attrs);
                         if tag == "time"
-                            && let Some(dt) = attr(&attrs, "datetime")
+                            && let Some(dt) = at.datetime
                         {
                             w.page.times.push((dt.to_string(), w.page.blocks.len()));
                         }
-                        if is_hidden(&attrs) {
+                        if is_hidden(&at) {
                             continue;
                         }
                         let idx = w.page.elems.len() as u32;
-                        let id = attr(&attrs, "id").unwrap_or("");
+                        let id = at.id.unwrap_or("");
                         // `data-component` / `data-testid` name parts of the page the way class
                         // names used to, on sites whose classes are generated hashes.
-                        let data = attr(&attrs, "data-component").or_else(|| attr(&attrs, "data-testid"));
-                        let class_attr = attr(&attrs, "class").unwrap_or("");
+                        let data = at.data_component.or(at.data_testid);
+                        let class_attr = at.class.unwrap_or("");
                         let joined;
                         let class = match data {
                             Some(d) => {
@@ -529,7 +584,7 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             match w.marks_cache.get(&key) {
                                 Some((t, c, m)) if *t == name.local && c == class => *m,
                                 _ => {
-                                    let m = w.rules.classify_element(tag, id, class);
+                                    let m = w.rules.classify_element_with(tag, id, class, &mut w.names);
                                     if w.marks_cache.len() < 4096 {
                                         w.marks_cache.insert(key, (name.local.clone(), class.to_string(), m));
                                     }
@@ -537,11 +592,11 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                                 }
                             }
                         } else {
-                            w.rules.classify_element(tag, id, class)
+                            w.rules.classify_element_with(tag, id, class, &mut w.names)
                         };
                         let mut verdict = marks.verdict;
-                        let role = attr(&attrs, "role").unwrap_or("");
-                        let itemprop = attr(&attrs, "itemprop").unwrap_or("");
+                        let role = at.role.unwrap_or("");
+                        let itemprop = at.itemprop.unwrap_or("");
                         if itemprop.eq_ignore_ascii_case("articleBody") || itemprop.eq_ignore_ascii_case("text") {
                             verdict.body = verdict.body.or(Some(u16::MAX));
                         }
@@ -550,8 +605,8 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                         let hint = Hint {
                             byline: marks.byline
                                 || itemprop.eq_ignore_ascii_case("author")
-                                || attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                                || (tag == "a" && attr(&attrs, "href").is_some_and(crate::rules::is_author_link)),
+                                || at.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                                || (tag == "a" && at.href.is_some_and(crate::rules::is_author_link)),
                             date: tag == "time" || marks.date || itemprop.to_ascii_lowercase().starts_with("date"),
                         };
                         w.page.elems.push(Elem {

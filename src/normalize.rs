@@ -151,6 +151,15 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
     }
+    // The letters of the basic Arabic alphabet (most of an Arabic page): only three change.
+    if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A) {
+        return Some(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            _ => c,
+        });
+    }
     if c == TATWEEL || is_diacritic(c) || is_invisible(c) {
         return None;
     }
@@ -218,9 +227,35 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
+/// `char::is_whitespace`, fast on ASCII and on the scripts between Latin-1 and U+1680 (Arabic
+/// among them), which hold no white space.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r'),
+        0x100..=0x167F => false,
+        _ => c.is_whitespace(),
+    }
+}
+
 /// Collapses white space runs (including NBSP) to one space and trims: how block text is stored.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    collapse(s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }), s.len())
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s, ' ');
+    out
+}
+
+/// Appends the words of `s` to `out`, one space between them; `before` goes first when `out`
+/// already holds text and `s` has some.
+fn push_collapsed(out: &mut String, s: &str, before: char) {
+    let mut first = true;
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(if first { before } else { ' ' });
+        }
+        first = false;
+        out.push_str(word);
+    }
 }
 
 /// The character the walker puts for a `<br>`: U+2028 LINE SEPARATOR, which no page uses as text.
@@ -229,11 +264,11 @@ pub(crate) const LINE_BREAK: char = '\u{2028}';
 /// Like [`collapse_ws`], but a [`LINE_BREAK`] becomes a `\n` (never two in a row, none at either
 /// end, no spaces around it): how block text with `<br>`s inside is stored.
 pub(crate) fn collapse_lines(s: &str) -> String {
-    if !s.contains(LINE_BREAK) {
-        return collapse_ws(s);
+    let mut out = String::with_capacity(s.len());
+    for line in s.split(LINE_BREAK) {
+        push_collapsed(&mut out, line, '\n');
     }
-    let lines: Vec<String> = s.split(LINE_BREAK).map(collapse_ws).filter(|l| !l.is_empty()).collect();
-    lines.join("\n")
+    out
 }
 
 /// Whether a line is made of fields split by `|`, `•` or `·` (a byline-and-date line).

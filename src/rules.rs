@@ -2,7 +2,7 @@
 //!
 //! All knowledge about chrome lives here as data: class/id tokens, Arabic (and a few Latin)
 //! phrases matched on folded text, and per-site rules keyed by host. The walker asks the table
-//! once per element ([`RuleSet::classify_element`]) and once per block
+//! once per element ([`PageRules::classify_element_with`]) and once per block
 //! ([`RuleSet::classify_text`]); nothing else in the crate tests class names or phrases.
 
 use aho_corasick::AhoCorasick;
@@ -256,6 +256,26 @@ pub(crate) struct PageRules<'a> {
     selectors: Vec<u16>,
 }
 
+/// What one class or id name matched: rule indices in the order they are noted, and hints.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameHits {
+    rules: Vec<u16>,
+    byline: bool,
+    date: bool,
+}
+
+/// Per-page memo of [`NameHits`] by class or id name.
+#[derive(Debug, Default)]
+pub(crate) struct NameMemo {
+    names: FastMap<Box<str>, NameHits>,
+}
+
+impl NameMemo {
+    /// Names kept per page; past this, names are matched afresh (hostile pages with endless
+    /// distinct class names stay bounded in memory).
+    const CAPACITY: usize = 8192;
+}
+
 /// What the table says of one element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ElementMarks {
@@ -302,6 +322,54 @@ impl RuleSet {
         set
     }
 
+    /// What one class or id name matches, in the order the rules are noted: the whole name
+    /// squashed (`related-news` → `relatednews`), then its parts (`related`, `news`; split on
+    /// non-letters and lower→upper case changes).
+    fn name_hits(&self, name: &str) -> NameHits {
+        let mut hits = NameHits::default();
+        let mut squashed = String::with_capacity(name.len());
+        if name.is_ascii() {
+            squashed
+                .extend(name.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            squashed.extend(name.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase));
+        }
+        for index in [&self.class_index, &self.whole_index] {
+            if let Some(found) = index.get(&squashed) {
+                hits.rules.extend_from_slice(found);
+            }
+        }
+        for &i in &self.affix_rules {
+            if let Target::Class { token, .. } = &self.rules[usize::from(i)].target
+                && (squashed.starts_with(token.as_str()) || squashed.ends_with(token.as_str()))
+            {
+                hits.rules.push(i);
+            }
+        }
+        hits.byline |= BYLINE_HINTS.contains(&squashed.as_str());
+        hits.date |= DATE_HINTS.contains(&squashed.as_str());
+        let mut prev_lower = false;
+        let mut part = String::new();
+        for c in name.chars().chain(Some(' ')) {
+            let boundary = !is_alpha(c) || (c.is_uppercase() && prev_lower);
+            if boundary && !part.is_empty() {
+                if part.len() != squashed.len()
+                    && let Some(found) = self.class_index.get(&part)
+                {
+                    hits.rules.extend_from_slice(found);
+                }
+                hits.byline |= BYLINE_HINTS.contains(&part.as_str());
+                hits.date |= DATE_HINTS.contains(&part.as_str());
+                part.clear();
+            }
+            prev_lower = c.is_lowercase();
+            if is_alpha(c) {
+                part.extend(c.to_lowercase());
+            }
+        }
+        hits
+    }
+
     /// The table for a page on `host` (if known).
     pub fn for_host(&self, host: Option<&str>) -> PageRules<'_> {
         let host = host.map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
@@ -330,9 +398,15 @@ impl PageRules<'_> {
     }
 
     /// Classifies an element by its tag, id and class attribute (and `data-component` /
-    /// `data-testid`, passed in `class`). One pass over the names: each is squashed and split into
-    /// parts in a reused buffer and looked up in the token index.
+    /// `data-testid`, passed in `class`).
+    #[cfg(test)]
     pub fn classify_element(&self, tag: &str, id: &str, class: &str) -> ElementMarks {
+        self.classify_element_with(tag, id, class, &mut NameMemo::default())
+    }
+
+    /// [`PageRules::classify_element`], with what each class or id name matched kept in `memo`:
+    /// a page repeats the same names on hundreds of elements.
+    pub fn classify_element_with(&self, tag: &str, id: &str, class: &str, memo: &mut NameMemo) -> ElementMarks {
         let mut m = ElementMarks::default();
         if id.is_empty() && class.is_empty() {
             return m;
@@ -363,51 +437,21 @@ impl PageRules<'_> {
                 }
             }
         }
-        let mut squashed = String::new();
-        let mut part = String::new();
         for name in class.split_ascii_whitespace().chain(Some(id).filter(|s| !s.is_empty())).take(32) {
-            squashed.clear();
-            if name.is_ascii() {
-                squashed.extend(
-                    name.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| char::from(b.to_ascii_lowercase())),
-                );
-            } else {
-                squashed.extend(name.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase));
-            }
-            for index in [&self.set.class_index, &self.set.whole_index] {
-                if let Some(hits) = index.get(&squashed) {
-                    hits.iter().for_each(|&i| note(&mut m, i));
-                }
-            }
-            for &i in &self.set.affix_rules {
-                if let Target::Class { token, .. } = &rules[usize::from(i)].target
-                    && (squashed.starts_with(token.as_str()) || squashed.ends_with(token.as_str()))
-                {
-                    note(&mut m, i);
-                }
-            }
-            m.byline |= BYLINE_HINTS.contains(&squashed.as_str());
-            m.date |= DATE_HINTS.contains(&squashed.as_str());
-            // Parts: split on non-letters and lower→upper case changes.
-            let mut prev_lower = false;
-            part.clear();
-            for c in name.chars().chain(Some(' ')) {
-                let boundary = !is_alpha(c) || (c.is_uppercase() && prev_lower);
-                if boundary && !part.is_empty() {
-                    if part.len() != squashed.len()
-                        && let Some(hits) = self.set.class_index.get(&part)
-                    {
-                        hits.iter().for_each(|&i| note(&mut m, i));
+            let fresh;
+            let hits = match memo.names.get(name) {
+                Some(h) => h,
+                None => {
+                    fresh = self.set.name_hits(name);
+                    if memo.names.len() < NameMemo::CAPACITY {
+                        memo.names.insert(name.into(), fresh.clone());
                     }
-                    m.byline |= BYLINE_HINTS.contains(&part.as_str());
-                    m.date |= DATE_HINTS.contains(&part.as_str());
-                    part.clear();
+                    &fresh
                 }
-                prev_lower = c.is_lowercase();
-                if is_alpha(c) {
-                    part.extend(c.to_lowercase());
-                }
-            }
+            };
+            hits.rules.iter().for_each(|&i| note(&mut m, i));
+            m.byline |= hits.byline;
+            m.date |= hits.date;
         }
         m
     }
