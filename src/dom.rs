@@ -416,6 +416,10 @@ impl Walker<'_> {
             }
             text.truncate(cut);
         }
+        // The buffer held the page's indentation too: give back what the collapsed text does not use.
+        if text.capacity() > text.len() + text.len() / 2 + 16 {
+            text.shrink_to_fit();
+        }
         self.page.total_chars += u64::from(self.buf_chars);
         self.page.blocks.push(RawBlock {
             text,
@@ -478,6 +482,7 @@ fn text_of(node: &Handle) -> String {
     s
 }
 
+/// Walks the tree into a [`Page`], taking it apart as it goes (see below).
 fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
     let mut w = Walker {
         rules,
@@ -520,9 +525,8 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                 }
                 match &node.data {
                     NodeData::Document => {
-                        for child in node.children.borrow().iter().rev() {
-                            stack.push(Step::Enter(Rc::clone(child), parent));
-                        }
+                        let children = std::mem::take(&mut *node.children.borrow_mut());
+                        stack.extend(children.into_iter().rev().map(|child| Step::Enter(child, parent)));
                     }
                     NodeData::Text { contents } => w.text(&contents.borrow()),
                     NodeData::Element { name, attrs, .. } => {
@@ -651,9 +655,10 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             w.links += 1;
                         }
                         stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some() });
-                        for child in node.children.borrow().iter().rev() {
-                            stack.push(Step::Enter(Rc::clone(child), idx));
-                        }
+                        // The children move out of the tree: each node is freed once walked, so the
+                        // tree and the page's blocks are never both whole in memory.
+                        let children = std::mem::take(&mut *node.children.borrow_mut());
+                        stack.extend(children.into_iter().rev().map(|child| Step::Enter(child, idx)));
                     }
                     _ => {}
                 }

@@ -458,30 +458,25 @@ impl PageRules<'_> {
 
     /// Classifies a block by its text (folded here, at most [`PHRASE_WINDOW`] characters of it):
     /// the first phrase rule of the table that matches, if any.
+    #[cfg(test)]
     pub fn classify_text(&self, text: &str) -> Option<(u16, Action)> {
-        // A long block is only tested for prefixes: its first words are enough.
-        let window = if text.len() > PHRASE_WINDOW * 2 { 80 } else { PHRASE_WINDOW };
-        let mut folded = String::with_capacity(text.len().min(window * 2));
-        let mut truncated = false;
+        let mut folded = String::new();
         let mut space = true;
+        let window = phrase_window(text);
+        let mut truncated = false;
         for (taken, c) in text.chars().enumerate() {
             if taken == window {
                 truncated = true;
                 break;
             }
-            match fold_char(c) {
-                Some(' ') if space => {}
-                Some(' ') => {
-                    folded.push(' ');
-                    space = true;
-                }
-                Some(f) => {
-                    folded.push(f);
-                    space = false;
-                }
-                None => {}
-            }
+            push_folded(&mut folded, &mut space, c);
         }
+        self.classify_folded(&folded, truncated)
+    }
+
+    /// [`PageRules::classify_text`] on a block's start already folded by [`push_folded`]
+    /// (`truncated`: the block goes on past its [`phrase_window`]).
+    pub fn classify_folded(&self, folded: &str, truncated: bool) -> Option<(u16, Action)> {
         let trimmed = folded.trim_matches(|c: char| !is_alnum(c));
         let first = trimmed.chars().next()?;
         let rules = &self.set.rules;
@@ -510,6 +505,30 @@ impl PageRules<'_> {
             }
         }
         best.map(|i| (i, rules[usize::from(i)].action))
+    }
+}
+
+/// How many characters of a block's start are folded for phrase matching: a long block is only
+/// tested on its first words.
+pub(crate) fn phrase_window(text: &str) -> usize {
+    if text.len() > PHRASE_WINDOW * 2 { 80 } else { PHRASE_WINDOW }
+}
+
+/// Appends `c` folded to `out`, one space for a run of white space (`space`: the last character
+/// pushed was a space, or nothing was).
+#[inline]
+pub(crate) fn push_folded(out: &mut String, space: &mut bool, c: char) {
+    match fold_char(c) {
+        Some(' ') if *space => {}
+        Some(' ') => {
+            out.push(' ');
+            *space = true;
+        }
+        Some(f) => {
+            out.push(f);
+            *space = false;
+        }
+        None => {}
     }
 }
 

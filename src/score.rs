@@ -12,7 +12,8 @@
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_num, is_sentence_punct, is_word_char};
+use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_num, is_sentence_punct, is_space, is_word_char};
+use crate::rules::push_folded;
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,6 +47,21 @@ pub struct Features {
 impl Features {
     /// Measures a block's text. `link_chars` and the flags come from the walker.
     pub fn measure(text: &str, link_chars: u32, kind: BlockKind) -> Features {
+        Features::measure_folding(text, link_chars, kind, 0, &mut String::new()).0
+    }
+
+    /// [`Features::measure`], folding the text's first `window` characters into `folded` in the
+    /// same pass (for the phrase rules, see `rules::push_folded`). Also says whether the text goes
+    /// on past the window.
+    pub(crate) fn measure_folding(
+        text: &str,
+        link_chars: u32,
+        kind: BlockKind,
+        window: usize,
+        folded: &mut String,
+    ) -> (Features, bool) {
+        let mut space = true;
+        let mut taken = 0usize;
         let mut f = Features {
             chars: 0,
             link_chars,
@@ -71,6 +87,10 @@ impl Features {
             }
         };
         for c in text.chars() {
+            if taken < window {
+                push_folded(folded, &mut space, c);
+            }
+            taken += 1;
             if is_word_char(c) {
                 if let Some(folded) = fold_char(c) {
                     word.push(folded);
@@ -78,7 +98,7 @@ impl Features {
             } else {
                 end_word(&mut word, &mut f);
             }
-            if c.is_whitespace() {
+            if is_space(c) {
                 continue;
             }
             f.chars += 1;
@@ -97,7 +117,7 @@ impl Features {
         }
         end_word(&mut word, &mut f);
         f.link_chars = f.link_chars.min(f.chars);
-        f
+        (f, taken > window)
     }
 
     /// Share of the characters inside links, 0–1.

@@ -9,7 +9,7 @@
 
 use crate::dom::{BlockKind, NONE, Page};
 use crate::normalize::fold_words;
-use crate::rules::{Action, PageRules};
+use crate::rules::{Action, PageRules, phrase_window};
 use crate::score::{Features, score_blocks, weight};
 
 /// Why a block is not part of the article's text.
@@ -116,6 +116,7 @@ pub(crate) fn features(page: &Page, rules: &PageRules<'_>) -> (Vec<Features>, Ve
 /// [`features`], with the inherited flags already computed.
 fn features_with(page: &Page, rules: &PageRules<'_>, inh: &Inherited) -> (Vec<Features>, Vec<Option<(u16, Action)>>) {
     let mut phrases = Vec::with_capacity(page.blocks.len());
+    let mut folded = String::new();
     let feats = page
         .blocks
         .iter()
@@ -125,10 +126,12 @@ fn features_with(page: &Page, rules: &PageRules<'_>, inh: &Inherited) -> (Vec<Fe
             if inh.caption.get(e).copied().unwrap_or(false) && kind != BlockKind::Image {
                 kind = BlockKind::Caption;
             }
-            let mut f = Features::measure(&b.text, b.link_chars, kind);
+            let window = if b.kind == BlockKind::Image { 0 } else { phrase_window(&b.text) };
+            folded.clear();
+            let (mut f, truncated) = Features::measure_folding(&b.text, b.link_chars, kind, window, &mut folded);
             f.chrome = inh.remove.get(e).copied().flatten().is_some();
             f.body_hint = inh.body.get(e).copied().flatten().is_some();
-            let phrase = if b.kind == BlockKind::Image { None } else { rules.classify_text(&b.text) };
+            let phrase = if b.kind == BlockKind::Image { None } else { rules.classify_folded(&folded, truncated) };
             f.chrome_phrase = phrase.is_some();
             phrases.push(phrase);
             f
