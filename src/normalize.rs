@@ -126,6 +126,67 @@ pub(crate) fn is_alnum(c: char) -> bool {
     classes(c) != 0
 }
 
+/// What the scorer and the phrase matcher ask of one character, looked up in one step for the
+/// characters of ASCII through the Arabic block (a table built once from the functions of this
+/// module, so both paths agree) and computed for the rest.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CharInfo {
+    /// [`CharInfo::WORD`], [`CharInfo::SPACE`], [`CharInfo::ARABIC`], [`CharInfo::DIGIT`],
+    /// [`CharInfo::PUNCT`].
+    pub flags: u8,
+    /// [`fold_char`] of the character.
+    pub folded: Option<char>,
+}
+
+impl CharInfo {
+    /// [`is_word_char`].
+    pub const WORD: u8 = 1;
+    /// White space ([`is_space`]).
+    pub const SPACE: u8 = 2;
+    /// [`is_arabic_letter`].
+    pub const ARABIC: u8 = 4;
+    /// A digit of any script (not an Arabic letter).
+    pub const DIGIT: u8 = 8;
+    /// [`is_sentence_punct`] (not a letter or digit).
+    pub const PUNCT: u8 = 16;
+
+    fn compute(c: char) -> CharInfo {
+        let mut flags = 0;
+        if is_word_char(c) {
+            flags |= CharInfo::WORD;
+        }
+        if is_space(c) {
+            flags |= CharInfo::SPACE;
+        } else if is_arabic_letter(c) {
+            flags |= CharInfo::ARABIC;
+        } else if c.is_ascii_digit() || ascii_digit(c).is_some() || (!c.is_ascii() && is_num(c)) {
+            flags |= CharInfo::DIGIT;
+        } else if is_sentence_punct(c) {
+            flags |= CharInfo::PUNCT;
+        }
+        CharInfo { flags, folded: fold_char(c) }
+    }
+
+    /// Whether any of `flags` is set.
+    #[inline]
+    pub fn is(self, flags: u8) -> bool {
+        self.flags & flags != 0
+    }
+}
+
+/// [`CharInfo`] of U+0000–U+06FF.
+static CHAR_INFO: once_cell::sync::Lazy<Vec<CharInfo>> =
+    once_cell::sync::Lazy::new(|| (0..0x0700).map(|u| CharInfo::compute(char::from_u32(u).unwrap_or(' '))).collect());
+
+/// The [`CharInfo`] of `c`.
+#[inline]
+pub(crate) fn char_info(c: char) -> CharInfo {
+    match CHAR_INFO.get(c as usize) {
+        Some(info) => *info,
+        None => CharInfo::compute(c),
+    }
+}
+
 /// Whether a character belongs to a word: letters and digits of any script, with diacritics,
 /// tatweel and invisible marks counted as part of the word. ASCII and the Arabic block take a
 /// fast path (the general Unicode tables are slow).
@@ -219,6 +280,28 @@ pub(crate) fn fold_words(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `fold_words(s) == folded`, without building the folded copy of `s`: it stops at the
+/// first difference (a long paragraph is told from a title in a few characters).
+pub(crate) fn fold_words_eq(s: &str, folded: &str) -> bool {
+    let mut want = folded.chars();
+    let (mut gap, mut started) = (false, false);
+    for f in s.chars().filter_map(fold_char) {
+        if !is_word_char(f) {
+            gap = true;
+            continue;
+        }
+        if gap && started && want.next() != Some(' ') {
+            return false;
+        }
+        if want.next() != Some(f) {
+            return false;
+        }
+        gap = false;
+        started = true;
+    }
+    want.next().is_none()
 }
 
 /// Splits text into word tokens: maximal runs of alphanumeric characters (Unicode-aware), with
@@ -449,5 +532,25 @@ mod tests {
     #[test]
     fn fold_words_drops_punctuation() {
         assert_eq!(fold_words("اقرأ أيضاً: «خبر»"), "اقرا ايضا خبر");
+    }
+
+    #[test]
+    fn fold_words_eq_agrees_with_fold_words() {
+        let texts = [
+            "اقرأ أيضاً: «خبر»",
+            " اقرا  ايضا خبر ",
+            "اقرا ايضا",
+            "اقرا ايضا خبر جديد",
+            "",
+            "  ، ",
+            "Hello, World!",
+            "hello world",
+            "ـكـتـب",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(fold_words_eq(a, &fold_words(b)), fold_words(a) == fold_words(b), "{a:?} / {b:?}");
+            }
+        }
     }
 }

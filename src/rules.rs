@@ -518,7 +518,13 @@ pub(crate) fn phrase_window(text: &str) -> usize {
 /// pushed was a space, or nothing was).
 #[inline]
 pub(crate) fn push_folded(out: &mut String, space: &mut bool, c: char) {
-    match fold_char(c) {
+    push_fold(out, space, fold_char(c));
+}
+
+/// [`push_folded`] for a character already folded (`None`: dropped).
+#[inline]
+pub(crate) fn push_fold(out: &mut String, space: &mut bool, folded: Option<char>) {
+    match folded {
         Some(' ') if *space => {}
         Some(' ') => {
             out.push(' ');

@@ -12,8 +12,8 @@
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{FastSet, fold_char, is_arabic_letter, is_num, is_sentence_punct, is_space, is_word_char};
-use crate::rules::push_folded;
+use crate::normalize::{CharInfo, FastSet, char_info};
+use crate::rules::push_fold;
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,32 +87,28 @@ impl Features {
             }
         };
         for c in text.chars() {
+            let info = char_info(c);
             if taken < window {
-                push_folded(folded, &mut space, c);
+                push_fold(folded, &mut space, info.folded);
             }
             taken += 1;
-            if is_word_char(c) {
-                if let Some(folded) = fold_char(c) {
+            if info.is(CharInfo::WORD) {
+                if let Some(folded) = info.folded {
                     word.push(folded);
                 }
             } else {
                 end_word(&mut word, &mut f);
             }
-            if is_space(c) {
+            if info.is(CharInfo::SPACE) {
                 continue;
             }
             f.chars += 1;
-            if is_arabic_letter(c) {
+            if info.is(CharInfo::ARABIC) {
                 f.arabic += 1;
-            } else if c.is_ascii_digit()
-                || ('\u{0660}'..='\u{0669}').contains(&c)
-                || ('\u{06F0}'..='\u{06F9}').contains(&c)
-            {
+            } else if info.is(CharInfo::DIGIT) {
                 f.digits += 1;
-            } else if is_sentence_punct(c) {
+            } else if info.is(CharInfo::PUNCT) {
                 f.punct += 1;
-            } else if !c.is_ascii() && is_num(c) {
-                f.digits += 1;
             }
         }
         end_word(&mut word, &mut f);

@@ -21,7 +21,9 @@ use std::fmt::Write as _;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::normalize::{ascii_digits, collapse_ws, fold, fold_char, is_alpha, is_diacritic, is_invisible};
+use crate::normalize::{
+    CharInfo, ascii_digits, char_info, collapse_ws, fold, fold_char, is_alpha, is_diacritic, is_invisible,
+};
 
 /// Largest accepted UTC offset, in minutes (±18:00, the ISO 8601 / java.time bound).
 const MAX_OFFSET_MINUTES: u16 = 18 * 60;
@@ -1036,6 +1038,10 @@ struct TimeCand {
 /// date wins; otherwise the first Hijri/Solar date is converted. Year windows: 1900..=2100
 /// (Gregorian), 1300..=1600 (Hijri), 1300..=1470 (Solar Hijri). Impossible dates are skipped.
 pub(crate) fn parse_text(s: &str) -> Option<Date> {
+    // Every date written in text has a number in it (day or year): most lines have none.
+    if !s.chars().any(|c| char_info(c).is(CharInfo::DIGIT)) {
+        return None;
+    }
     let folded = fold_mapped(s);
     let scan = Scan { toks: tokenize(&folded.text) };
     let cand = find_date(&scan)?;

@@ -16,7 +16,7 @@ pub(crate) use date::parse_iso;
 
 use crate::article::Direction;
 use crate::dom::{BlockKind, Page};
-use crate::normalize::{fold_words, is_alpha, is_arabic_letter};
+use crate::normalize::{fold_words, fold_words_eq, is_alpha, is_arabic_letter};
 use jsonld::Json;
 
 /// Metadata of one page, and the blocks that carried it.
@@ -249,13 +249,13 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     if let Some(t) = &m.title {
         let ft = fold_words(t);
         for &i in kept.iter().take(6) {
-            if fold_words(&page.blocks[i].text) == ft {
+            if fold_words_eq(&page.blocks[i].text, &ft) {
                 m.meta_blocks.push(i);
             }
         }
         if anchor.is_none() {
             let end = (first_kept + 3).min(page.blocks.len());
-            anchor = (0..end).rev().find(|&i| fold_words(&page.blocks[i].text) == ft);
+            anchor = (0..end).rev().find(|&i| fold_words_eq(&page.blocks[i].text, &ft));
         }
     }
 
