@@ -516,7 +516,7 @@ pub(crate) fn phrase_window(text: &str) -> usize {
 
 /// Appends `c` folded to `out`, one space for a run of white space (`space`: the last character
 /// pushed was a space, or nothing was).
-#[inline]
+#[cfg(test)]
 pub(crate) fn push_folded(out: &mut String, space: &mut bool, c: char) {
     push_fold(out, space, fold_char(c));
 }
