@@ -7,7 +7,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use crate::normalize::{FastMap, fold, fold_char, is_alnum, is_alpha};
+use crate::normalize::{FastMap, fold, is_alnum, is_alpha};
 
 /// What a rule does to the part of the page it matches.
 ///
@@ -518,7 +518,7 @@ pub(crate) fn phrase_window(text: &str) -> usize {
 /// pushed was a space, or nothing was).
 #[cfg(test)]
 pub(crate) fn push_folded(out: &mut String, space: &mut bool, c: char) {
-    push_fold(out, space, fold_char(c));
+    push_fold(out, space, crate::normalize::fold_char(c));
 }
 
 /// [`push_folded`] for a character already folded (`None`: dropped).
