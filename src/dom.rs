@@ -1,20 +1,20 @@
 //! Parsing and the walk: HTML → a flat list of elements and text blocks in document order.
 //!
-//! The page is parsed with html5ever into markup5ever_rcdom, then walked once, iteratively (an
-//! explicit stack, so 100,000 nested `<div>`s cost memory, not call depth). Elements get indices in
-//! pre-order, so "is element `e` inside `c`" is `c <= e < elems[c].end`, and every later stage
-//! keeps its data in plain vectors indexed by element or block.
-
-use std::rc::Rc;
+//! The page is parsed with html5ever into the crate's own tree ([`crate::tree`]: nodes in one
+//! store, linked by index, in place of markup5ever_rcdom's reference-counted nodes, which cost more
+//! to build, to free and in memory), then walked once, iteratively (an explicit stack, so 100,000
+//! nested `<div>`s cost memory, not call depth). Elements get indices in pre-order, so "is element
+//! `e` inside `c`" is `c <= e < elems[c].end`, and every later stage keeps its data in plain
+//! vectors indexed by element or block.
 
 use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, parse_document};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::Error;
 use crate::normalize::FastMap;
 use crate::normalize::{collapse_lines, collapse_ws, is_invisible, is_space};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
+use crate::tree::{DOCUMENT, Data, NIL, Node, Nodes, Tree};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
 const LINE_BREAK: char = crate::normalize::LINE_BREAK;
@@ -371,13 +371,19 @@ fn raw_text_end(b: &[u8], mut from: usize, name: &[u8]) -> usize {
 /// Parses `html` and walks it into a [`Page`].
 pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
     check_depth(html, limits.max_depth)?;
-    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
-    walk(&dom.document, rules, limits)
+    let tree = parse_document(Tree::new(), ParseOpts::default()).one(html);
+    walk(tree.into_nodes(), rules, limits)
 }
 
 enum Step {
-    Enter(Handle, u32),
-    Exit { elem: u32, block: bool, link: bool, kind: bool },
+    /// A node of the tree, and the index of its nearest element on the page.
+    Enter(u32, u32),
+    Exit {
+        elem: u32,
+        block: bool,
+        link: bool,
+        kind: bool,
+    },
 }
 
 struct Walker<'r> {
@@ -448,9 +454,9 @@ impl Walker<'_> {
         }
     }
 
-    fn head_element(&mut self, tag: &str, attrs: &[html5ever::Attribute], node: &Handle) {
+    fn head_element(&mut self, tag: &str, attrs: &[html5ever::Attribute], nodes: &Nodes, node: u32) {
         match tag {
-            "title" if self.page.title.is_none() => self.page.title = Some(collapse_ws(&text_of(node))),
+            "title" if self.page.title.is_none() => self.page.title = Some(collapse_ws(&text_of(nodes, node))),
             "meta" => {
                 let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
                 if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
@@ -464,7 +470,7 @@ impl Walker<'_> {
                 }
             }
             "script" if attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                self.page.jsonld.push(text_of(node));
+                self.page.jsonld.push(text_of(nodes, node));
             }
             _ => {}
         }
@@ -472,18 +478,24 @@ impl Walker<'_> {
 }
 
 /// The concatenated text children of a node (for `<title>` and `<script>`), not descending.
-fn text_of(node: &Handle) -> String {
+fn text_of(nodes: &Nodes, node: u32) -> String {
     let mut s = String::new();
-    for child in node.children.borrow().iter() {
-        if let NodeData::Text { contents } = &child.data {
-            s.push_str(&contents.borrow());
+    for child in children(nodes, node) {
+        if let Data::Text(text) = &child.data {
+            s.push_str(text);
         }
     }
     s
 }
 
+/// The children of `node`, first to last.
+fn children(nodes: &Nodes, node: u32) -> impl Iterator<Item = &Node> {
+    let first = nodes.get(node as usize).map_or(NIL, |n| n.first_child);
+    std::iter::successors(nodes.get(first as usize), move |n| nodes.get(n.next as usize)).take(nodes.len())
+}
+
 /// Walks the tree into a [`Page`], taking it apart as it goes (see below).
-fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
+fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
     let mut w = Walker {
         rules,
         limits,
@@ -498,7 +510,7 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
         marks_cache: FastMap::default(),
         names: NameMemo::default(),
     };
-    let mut stack = vec![Step::Enter(Rc::clone(document), NONE)];
+    let mut stack = vec![Step::Enter(DOCUMENT, NONE)];
     let mut nodes = 0usize;
     while let Some(step) = stack.pop() {
         match step {
@@ -523,14 +535,17 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                 if nodes > limits.max_nodes {
                     return Err(Error::TooLarge { limit: "DOM nodes", max: limits.max_nodes, actual: nodes });
                 }
-                match &node.data {
-                    NodeData::Document => {
-                        let children = std::mem::take(&mut *node.children.borrow_mut());
-                        stack.extend(children.into_iter().rev().map(|child| Step::Enter(child, parent)));
-                    }
-                    NodeData::Text { contents } => w.text(&contents.borrow()),
-                    NodeData::Element { name, attrs, .. } => {
-                        let attrs = attrs.borrow();
+                // The node's content moves out of the tree: each node's text and attributes are
+                // freed once walked, so the tree and the page's blocks are never both whole in
+                // memory.
+                let Some(data) = tree.get_mut(node as usize).map(|n| std::mem::replace(&mut n.data, Data::Other))
+                else {
+                    continue;
+                };
+                match data {
+                    Data::Document => push_children(&tree, &mut stack, node, parent),
+                    Data::Text(text) => w.text(&text),
+                    Data::Element { name, attrs, .. } => {
                         let tag = &*name.local;
                         if tag == "html" {
                             w.page.lang = attr(&attrs, "lang").map(|s| s.trim().to_string());
@@ -539,9 +554,9 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                         if is_skipped_tag(tag) {
                             if tag == "head" {
                                 // Walk the head only for metadata.
-                                head_walk(&mut w, &node);
+                                head_walk(&mut w, &tree, node);
                             } else {
-                                w.head_element(tag, &attrs, &node);
+                                w.head_element(tag, &attrs, &tree, node);
                             }
                             continue;
                         }
@@ -655,12 +670,9 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
                             w.links += 1;
                         }
                         stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some() });
-                        // The children move out of the tree: each node is freed once walked, so the
-                        // tree and the page's blocks are never both whole in memory.
-                        let children = std::mem::take(&mut *node.children.borrow_mut());
-                        stack.extend(children.into_iter().rev().map(|child| Step::Enter(child, idx)));
+                        push_children(&tree, &mut stack, node, idx);
                     }
-                    _ => {}
+                    Data::Other => {}
                 }
             }
         }
@@ -669,14 +681,27 @@ fn walk(document: &Handle, rules: &PageRules<'_>, limits: WalkLimits) -> Result<
     Ok(w.page)
 }
 
+/// Pushes the children of `node` so that the first is walked first.
+fn push_children(tree: &Nodes, stack: &mut Vec<Step>, node: u32, elem: u32) {
+    let mut child = tree.get(node as usize).map_or(NIL, |n| n.last_child);
+    // A bound on the chain, whatever its links.
+    for _ in 0..tree.len() {
+        let Some(c) = tree.get(child as usize) else { break };
+        stack.push(Step::Enter(child, elem));
+        child = c.prev;
+    }
+}
+
 /// Collects `<title>`, `<meta>`, `<link>` and JSON-LD from the head (one level deep is enough:
 /// html5ever puts them there directly).
-fn head_walk(w: &mut Walker<'_>, head: &Handle) {
-    for child in head.children.borrow().iter() {
-        if let NodeData::Element { name, attrs, .. } = &child.data {
-            let attrs = attrs.borrow();
-            w.head_element(&name.local, &attrs, child);
+fn head_walk(w: &mut Walker<'_>, tree: &Nodes, head: u32) {
+    let mut child = tree.get(head as usize).map_or(NIL, |n| n.first_child);
+    for _ in 0..tree.len() {
+        let Some(c) = tree.get(child as usize) else { break };
+        if let Data::Element { name, attrs, .. } = &c.data {
+            w.head_element(&name.local, attrs, tree, child);
         }
+        child = c.next;
     }
 }
 

@@ -44,6 +44,7 @@ mod render;
 mod rules;
 pub mod score;
 mod select;
+mod tree;
 
 use std::sync::Arc;
 
