@@ -349,18 +349,34 @@ impl RuleSet {
         hits.byline |= BYLINE_HINTS.contains(&squashed.as_str());
         hits.date |= DATE_HINTS.contains(&squashed.as_str());
         let mut prev_lower = false;
-        let mut part = String::new();
+        let mut part = String::with_capacity(name.len());
+        let split = |part: &mut String, hits: &mut NameHits| {
+            if part.len() != squashed.len()
+                && let Some(found) = self.class_index.get(part.as_str())
+            {
+                hits.rules.extend_from_slice(found);
+            }
+            hits.byline |= BYLINE_HINTS.contains(&part.as_str());
+            hits.date |= DATE_HINTS.contains(&part.as_str());
+            part.clear();
+        };
+        if name.is_ascii() {
+            for b in name.bytes().chain(Some(b' ')) {
+                let boundary = !b.is_ascii_alphabetic() || (b.is_ascii_uppercase() && prev_lower);
+                if boundary && !part.is_empty() {
+                    split(&mut part, &mut hits);
+                }
+                prev_lower = b.is_ascii_lowercase();
+                if b.is_ascii_alphabetic() {
+                    part.push(char::from(b.to_ascii_lowercase()));
+                }
+            }
+            return hits;
+        }
         for c in name.chars().chain(Some(' ')) {
             let boundary = !is_alpha(c) || (c.is_uppercase() && prev_lower);
             if boundary && !part.is_empty() {
-                if part.len() != squashed.len()
-                    && let Some(found) = self.class_index.get(&part)
-                {
-                    hits.rules.extend_from_slice(found);
-                }
-                hits.byline |= BYLINE_HINTS.contains(&part.as_str());
-                hits.date |= DATE_HINTS.contains(&part.as_str());
-                part.clear();
+                split(&mut part, &mut hits);
             }
             prev_lower = c.is_lowercase();
             if is_alpha(c) {
@@ -438,20 +454,21 @@ impl PageRules<'_> {
             }
         }
         for name in class.split_ascii_whitespace().chain(Some(id).filter(|s| !s.is_empty())).take(32) {
-            let fresh;
-            let hits = match memo.names.get(name) {
-                Some(h) => h,
-                None => {
-                    fresh = self.set.name_hits(name);
-                    if memo.names.len() < NameMemo::CAPACITY {
-                        memo.names.insert(name.into(), fresh.clone());
-                    }
-                    &fresh
-                }
+            let mut apply = |hits: &NameHits| {
+                hits.rules.iter().for_each(|&i| note(&mut m, i));
+                m.byline |= hits.byline;
+                m.date |= hits.date;
             };
-            hits.rules.iter().for_each(|&i| note(&mut m, i));
-            m.byline |= hits.byline;
-            m.date |= hits.date;
+            match memo.names.get(name) {
+                Some(hits) => apply(hits),
+                None => {
+                    let hits = self.set.name_hits(name);
+                    apply(&hits);
+                    if memo.names.len() < NameMemo::CAPACITY {
+                        memo.names.insert(name.into(), hits);
+                    }
+                }
+            }
         }
         m
     }
@@ -954,12 +971,9 @@ const AUTHOR_PATHS: &[&str] = &[
 
 /// Whether a link points to an author's page.
 pub(crate) fn is_author_link(href: &str) -> bool {
-    if href.bytes().any(|b| b.is_ascii_uppercase()) {
-        let lower = href.to_ascii_lowercase();
-        AUTHOR_PATHS.iter().any(|p| lower.contains(p))
-    } else {
-        AUTHOR_PATHS.iter().any(|p| href.contains(p))
-    }
+    static PATHS: once_cell::sync::Lazy<Option<AhoCorasick>> =
+        once_cell::sync::Lazy::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(AUTHOR_PATHS).ok());
+    PATHS.as_ref().is_some_and(|paths| paths.is_match(href))
 }
 
 /// The default table: generic chrome and content rules, then per-site rules for major Arabic
@@ -1104,6 +1118,16 @@ mod tests {
         }
         assert!(s.classify_text("إعلان").is_some());
         assert!(s.classify_text("اشترك في النشرة البريدية").is_some());
+    }
+
+    #[test]
+    fn author_links() {
+        for href in ["/author/ahmed", "https://x.com/Writers/12", "/ar/KOTTAB/5", "/profile/x"] {
+            assert!(is_author_link(href), "{href}");
+        }
+        for href in ["/news/author-of-the-year", "/authority/", "https://x.com/writer", ""] {
+            assert!(!is_author_link(href), "{href}");
+        }
     }
 
     #[test]

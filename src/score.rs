@@ -161,8 +161,14 @@ el los las del que y en un una por con para es se al lo como más pero sus le ya
 
 static STOPWORD_SET: Lazy<FastSet<&'static str>> = Lazy::new(|| STOPWORDS.split_whitespace().collect());
 
+/// The longest stopword with a glued one-letter prefix, in bytes: longer words are not looked up.
+static LONGEST_STOPWORD: Lazy<usize> = Lazy::new(|| STOPWORD_SET.iter().map(|w| w.len()).max().unwrap_or(0) + 2);
+
 /// Whether a folded word is a function word, also with a glued prefix (و، ف، ب، ل، ك، ال, وال…).
 fn is_stopword(folded: &str) -> bool {
+    if folded.len() > *LONGEST_STOPWORD {
+        return false;
+    }
     if STOPWORD_SET.contains(folded) {
         return true;
     }

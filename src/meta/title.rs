@@ -59,7 +59,11 @@ const SITE_VOCAB: &[&str] = &[
 /// The comparison key of a site name: folded words without introducing or suffix words, and the
 /// first word without its article "ال". Empty when nothing identifying is left.
 fn site_key(s: &str) -> String {
-    let folded = fold_words(s);
+    key_of_folded(&fold_words(s))
+}
+
+/// [`site_key`] of text already passed through `fold_words`.
+fn key_of_folded(folded: &str) -> String {
     let mut ws: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     while ws.len() > 1 && ws.last().is_some_and(|w| SITE_SUFFIXES.contains(w)) {
         ws.pop();
@@ -81,8 +85,11 @@ fn site_key(s: &str) -> String {
 /// True when `candidate` names the same publication as `site` (folded comparison that ignores a
 /// leading "ال", introducing words such as "موقع" and trailing "نت"/"نيوز"/".com").
 pub(crate) fn is_site_name(candidate: &str, site: &str) -> bool {
-    let a = site_key(candidate);
-    let b = site_key(site);
+    same_site_key(&site_key(candidate), &site_key(site))
+}
+
+/// Whether two site keys name the same publication.
+fn same_site_key(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -92,15 +99,16 @@ pub(crate) fn is_site_name(candidate: &str, site: &str) -> bool {
 /// True when a title segment is the site: equal to the site name, or a short segment that
 /// contains it as whole words, or a Latin segment built on the host label.
 fn segment_is_site(seg: &str, site: Option<&str>, label: Option<&str>) -> bool {
-    let seg_key = site_key(seg);
+    let folded = fold_words(seg);
+    let seg_key = key_of_folded(&folded);
     if seg_key.is_empty() {
         return false;
     }
     if let Some(site) = site {
-        if is_site_name(seg, site) {
+        let key = site_key(site);
+        if same_site_key(&seg_key, &key) {
             return true;
         }
-        let key = site_key(site);
         let seg_words = seg_key.split(' ').count();
         let key_words = key.split(' ').count();
         if !key.is_empty() && seg_words <= key_words + 2 && format!(" {seg_key} ").contains(&format!(" {key} ")) {
@@ -112,7 +120,6 @@ fn segment_is_site(seg: &str, site: Option<&str>, label: Option<&str>) -> bool {
         if label.is_empty() {
             return false;
         }
-        let folded = fold_words(seg);
         let compact = folded.replace(' ', "");
         if compact == label {
             return true;
