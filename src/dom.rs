@@ -288,31 +288,51 @@ impl<'a> Attrs<'a> {
 /// Container tags that nest (no implied end tag closes them): what html5ever's scope checks walk
 /// over, so their depth sets its cost.
 fn is_nesting_tag(name: &[u8]) -> bool {
-    const TAGS: &[&[u8]] = &[
-        b"div",
-        b"section",
-        b"article",
-        b"aside",
-        b"nav",
-        b"header",
-        b"footer",
-        b"main",
-        b"ul",
-        b"ol",
-        b"dl",
-        b"blockquote",
-        b"table",
-        b"form",
-        b"fieldset",
-        b"figure",
-        b"center",
-        b"details",
-        b"menu",
-        b"address",
-        b"hgroup",
-        b"dialog",
-    ];
-    TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+    matches!(
+        lower_tag(name).as_ref().map(|(b, n)| &b[..*n]),
+        Some(
+            b"div"
+                | b"section"
+                | b"article"
+                | b"aside"
+                | b"nav"
+                | b"header"
+                | b"footer"
+                | b"main"
+                | b"ul"
+                | b"ol"
+                | b"dl"
+                | b"blockquote"
+                | b"table"
+                | b"form"
+                | b"fieldset"
+                | b"figure"
+                | b"center"
+                | b"details"
+                | b"menu"
+                | b"address"
+                | b"hgroup"
+                | b"dialog"
+        )
+    )
+}
+
+/// Elements whose content the tokenizer reads as text up to their own end tag.
+fn is_raw_text_tag(name: &[u8]) -> bool {
+    matches!(
+        lower_tag(name).as_ref().map(|(b, n)| &b[..*n]),
+        Some(b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript" | b"iframe" | b"template")
+    )
+}
+
+/// A tag name lower-cased on the stack, if it is short enough to be one the pre-scan knows.
+fn lower_tag(name: &[u8]) -> Option<([u8; 10], usize)> {
+    let mut buf = [0u8; 10];
+    let slot = buf.get_mut(..name.len())?;
+    for (d, s) in slot.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((buf, name.len()))
 }
 
 /// Checks, in one linear scan of the markup, that block containers do not nest deeper than
@@ -333,7 +353,7 @@ pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
         let len = b.get(start..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count());
         let name = &b[start..start + len];
         i = start + len;
-        if !closing && RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        if !closing && is_raw_text_tag(name) {
             i = raw_text_end(b, i, name);
             continue;
         }
@@ -350,10 +370,6 @@ pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
     }
     Ok(())
 }
-
-/// Elements whose content the tokenizer reads as text up to their own end tag.
-const RAW_TEXT_TAGS: [&[u8]; 8] =
-    [b"script", b"style", b"textarea", b"title", b"xmp", b"noscript", b"iframe", b"template"];
 
 /// Where the raw-text element `name` that opened before `from` ends: just past the next `</name`
 /// (any case), or the end of the input.
