@@ -12,7 +12,7 @@ use html5ever::{ParseOpts, parse_document};
 
 use crate::Error;
 use crate::normalize::FastMap;
-use crate::normalize::{collapse_lines, collapse_ws, is_invisible, is_space};
+use crate::normalize::{CharInfo, CharTable, collapse_lines, collapse_ws};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
 use crate::tree::{DOCUMENT, Data, NIL, Node, Nodes, Tree};
 
@@ -457,7 +457,8 @@ impl Walker<'_> {
     }
 
     fn text(&mut self, s: &str) {
-        let n = s.chars().filter(|&c| !is_space(c) && !is_invisible(c)).count() as u32;
+        let table = CharTable::get();
+        let n = s.chars().filter(|&c| !table.info(c).is(CharInfo::SPACE | CharInfo::INVISIBLE)).count() as u32;
         if n > 0 {
             self.last_br = false;
         }

@@ -132,7 +132,7 @@ pub(crate) fn is_alnum(c: char) -> bool {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CharInfo {
     /// [`CharInfo::WORD`], [`CharInfo::SPACE`], [`CharInfo::ARABIC`], [`CharInfo::DIGIT`],
-    /// [`CharInfo::PUNCT`].
+    /// [`CharInfo::PUNCT`], [`CharInfo::INVISIBLE`].
     pub flags: u8,
     /// [`fold_char`] of the character.
     pub folded: Option<char>,
@@ -149,6 +149,8 @@ impl CharInfo {
     pub const DIGIT: u8 = 8;
     /// [`is_sentence_punct`] (not a letter or digit).
     pub const PUNCT: u8 = 16;
+    /// [`is_invisible`].
+    pub const INVISIBLE: u8 = 32;
 
     fn compute(c: char) -> CharInfo {
         let mut flags = 0;
@@ -163,6 +165,9 @@ impl CharInfo {
             flags |= CharInfo::DIGIT;
         } else if is_sentence_punct(c) {
             flags |= CharInfo::PUNCT;
+        }
+        if is_invisible(c) {
+            flags |= CharInfo::INVISIBLE;
         }
         CharInfo { flags, folded: fold_char(c) }
     }
@@ -181,9 +186,27 @@ static CHAR_INFO: once_cell::sync::Lazy<Vec<CharInfo>> =
 /// The [`CharInfo`] of `c`.
 #[inline]
 pub(crate) fn char_info(c: char) -> CharInfo {
-    match CHAR_INFO.get(c as usize) {
-        Some(info) => *info,
-        None => CharInfo::compute(c),
+    CharTable::get().info(c)
+}
+
+/// The table of [`CharInfo`], fetched once for a loop over many characters.
+#[derive(Clone, Copy)]
+pub(crate) struct CharTable(&'static [CharInfo]);
+
+impl CharTable {
+    /// The table.
+    #[inline]
+    pub fn get() -> CharTable {
+        CharTable(&CHAR_INFO)
+    }
+
+    /// The [`CharInfo`] of `c`.
+    #[inline]
+    pub fn info(self, c: char) -> CharInfo {
+        match self.0.get(c as usize) {
+            Some(info) => *info,
+            None => CharInfo::compute(c),
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 use once_cell::sync::Lazy;
 
 use crate::dom::BlockKind;
-use crate::normalize::{CharInfo, FastSet, char_info};
+use crate::normalize::{CharInfo, CharTable, FastSet};
 use crate::rules::push_fold;
 
 /// What the scorer knows of one block. Built by the walker; plain data.
@@ -86,8 +86,9 @@ impl Features {
                 word.clear();
             }
         };
+        let table = CharTable::get();
         for c in text.chars() {
-            let info = char_info(c);
+            let info = table.info(c);
             if taken < window {
                 push_fold(folded, &mut space, info.folded);
             }
