@@ -268,6 +268,9 @@ pub(crate) struct NameHits {
 #[derive(Debug, Default)]
 pub(crate) struct NameMemo {
     names: FastMap<Box<str>, NameHits>,
+    /// Buffers reused by [`RuleSet::name_hits`]: the squashed name and one part.
+    squashed: String,
+    part: String,
 }
 
 impl NameMemo {
@@ -325,9 +328,10 @@ impl RuleSet {
     /// What one class or id name matches, in the order the rules are noted: the whole name
     /// squashed (`related-news` → `relatednews`), then its parts (`related`, `news`; split on
     /// non-letters and lower→upper case changes).
-    fn name_hits(&self, name: &str) -> NameHits {
+    fn name_hits(&self, name: &str, squashed: &mut String, part: &mut String) -> NameHits {
         let mut hits = NameHits::default();
-        let mut squashed = String::with_capacity(name.len());
+        squashed.clear();
+        part.clear();
         if name.is_ascii() {
             squashed
                 .extend(name.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| char::from(b.to_ascii_lowercase())));
@@ -335,7 +339,7 @@ impl RuleSet {
             squashed.extend(name.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase));
         }
         for index in [&self.class_index, &self.whole_index] {
-            if let Some(found) = index.get(&squashed) {
+            if let Some(found) = index.get(squashed.as_str()) {
                 hits.rules.extend_from_slice(found);
             }
         }
@@ -349,7 +353,6 @@ impl RuleSet {
         hits.byline |= BYLINE_HINTS.contains(&squashed.as_str());
         hits.date |= DATE_HINTS.contains(&squashed.as_str());
         let mut prev_lower = false;
-        let mut part = String::with_capacity(name.len());
         let split = |part: &mut String, hits: &mut NameHits| {
             if part.len() != squashed.len()
                 && let Some(found) = self.class_index.get(part.as_str())
@@ -364,7 +367,7 @@ impl RuleSet {
             for b in name.bytes().chain(Some(b' ')) {
                 let boundary = !b.is_ascii_alphabetic() || (b.is_ascii_uppercase() && prev_lower);
                 if boundary && !part.is_empty() {
-                    split(&mut part, &mut hits);
+                    split(part, &mut hits);
                 }
                 prev_lower = b.is_ascii_lowercase();
                 if b.is_ascii_alphabetic() {
@@ -376,7 +379,7 @@ impl RuleSet {
         for c in name.chars().chain(Some(' ')) {
             let boundary = !is_alpha(c) || (c.is_uppercase() && prev_lower);
             if boundary && !part.is_empty() {
-                split(&mut part, &mut hits);
+                split(part, &mut hits);
             }
             prev_lower = c.is_lowercase();
             if is_alpha(c) {
@@ -462,7 +465,7 @@ impl PageRules<'_> {
             match memo.names.get(name) {
                 Some(hits) => apply(hits),
                 None => {
-                    let hits = self.set.name_hits(name);
+                    let hits = self.set.name_hits(name, &mut memo.squashed, &mut memo.part);
                     apply(&hits);
                     if memo.names.len() < NameMemo::CAPACITY {
                         memo.names.insert(name.into(), hits);
