@@ -14,7 +14,7 @@ use crate::Error;
 use crate::normalize::FastMap;
 use crate::normalize::{CharInfo, CharTable, collapse_lines, collapse_ws};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
-use crate::tree::{DOCUMENT, Data, NIL, Node, Nodes, Tree};
+use crate::tree::{DOCUMENT, Data, Nodes, Tree};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
 const LINE_BREAK: char = crate::normalize::LINE_BREAK;
@@ -497,18 +497,12 @@ impl Walker<'_> {
 /// The concatenated text children of a node (for `<title>` and `<script>`), not descending.
 fn text_of(nodes: &Nodes, node: u32) -> String {
     let mut s = String::new();
-    for child in children(nodes, node) {
+    for (_, child) in nodes.children(node) {
         if let Data::Text(text) = &child.data {
             s.push_str(text);
         }
     }
     s
-}
-
-/// The children of `node`, first to last.
-fn children(nodes: &Nodes, node: u32) -> impl Iterator<Item = &Node> {
-    let first = nodes.get(node as usize).map_or(NIL, |n| n.first_child);
-    std::iter::successors(nodes.get(first as usize), move |n| nodes.get(n.next as usize)).take(nodes.len())
 }
 
 /// Walks the tree into a [`Page`], taking it apart as it goes (see below).
@@ -700,25 +694,16 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
 
 /// Pushes the children of `node` so that the first is walked first.
 fn push_children(tree: &Nodes, stack: &mut Vec<Step>, node: u32, elem: u32) {
-    let mut child = tree.get(node as usize).map_or(NIL, |n| n.last_child);
-    // A bound on the chain, whatever its links.
-    for _ in 0..tree.len() {
-        let Some(c) = tree.get(child as usize) else { break };
-        stack.push(Step::Enter(child, elem));
-        child = c.prev;
-    }
+    stack.extend(tree.children_rev(node).map(|(child, _)| Step::Enter(child, elem)));
 }
 
 /// Collects `<title>`, `<meta>`, `<link>` and JSON-LD from the head (one level deep is enough:
 /// html5ever puts them there directly).
 fn head_walk(w: &mut Walker<'_>, tree: &Nodes, head: u32) {
-    let mut child = tree.get(head as usize).map_or(NIL, |n| n.first_child);
-    for _ in 0..tree.len() {
-        let Some(c) = tree.get(child as usize) else { break };
+    for (child, c) in tree.children(head) {
         if let Data::Element { name, attrs, .. } = &c.data {
             w.head_element(&name.local, attrs, tree, child);
         }
-        child = c.next;
     }
 }
 

@@ -71,8 +71,29 @@ impl Nodes {
     }
 
     /// How many nodes there are.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// The children of `node` with their indices, first to last.
+    pub fn children(&self, node: u32) -> impl Iterator<Item = (u32, &Node)> {
+        self.chain(self.get(node as usize).map_or(NIL, |n| n.first_child), |n| n.next)
+    }
+
+    /// The children of `node` with their indices, last to first.
+    pub fn children_rev(&self, node: u32) -> impl Iterator<Item = (u32, &Node)> {
+        self.chain(self.get(node as usize).map_or(NIL, |n| n.last_child), |n| n.prev)
+    }
+
+    /// The nodes from `start` on along a sibling link; at most as many as there are nodes,
+    /// whatever the links say.
+    fn chain(&self, start: u32, link: fn(&Node) -> u32) -> impl Iterator<Item = (u32, &Node)> {
+        std::iter::successors(self.get(start as usize).map(|n| (start, n)), move |(_, n)| {
+            let id = link(n);
+            self.get(id as usize).map(|next| (id, next))
+        })
+        .take(self.len)
     }
 
     fn push(&mut self, node: Node) -> u32 {
@@ -376,10 +397,8 @@ mod tests {
                 Data::Document => None,
                 Data::Other => return,
             };
-            let mut c = n.first_child;
-            while c != NIL {
+            for (c, _) in nodes.children(id) {
                 visit(nodes, c, out);
-                c = nodes.get(c as usize).map_or(NIL, |x| x.next);
             }
             if let Some(tag) = tag {
                 out.push_str(&format!("</{tag}>"));
