@@ -992,19 +992,10 @@ pub(crate) fn default_rules() -> Vec<Rule> {
     for w in CHROME_WORDS {
         rules.push(Rule::class(w, Action::Remove));
     }
-    for w in CHROME_WHOLE {
-        rules.push(Rule {
-            target: Target::Class { token: squash(w), mode: ClassMode::Whole },
-            action: Action::Remove,
-            host: None,
-        });
-    }
-    for w in CHROME_AFFIXES {
-        rules.push(Rule {
-            target: Target::Class { token: squash(w), mode: ClassMode::Affix },
-            action: Action::Remove,
-            host: None,
-        });
+    for (words, mode) in [(CHROME_WHOLE, ClassMode::Whole), (CHROME_AFFIXES, ClassMode::Affix)] {
+        for w in words {
+            rules.push(Rule { target: Target::Class { token: squash(w), mode }, action: Action::Remove, host: None });
+        }
     }
     for p in TRIM_PREFIXES {
         rules.push(Rule::phrase(p, Action::TrimAfter));
