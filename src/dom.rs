@@ -7,7 +7,7 @@
 //! `e` inside `c`" is `c <= e < elems[c].end`, and every later stage keeps its data in plain
 //! vectors indexed by element or block.
 
-use html5ever::tendril::TendrilSink;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{ParseOpts, parse_document};
 
 use crate::Error;
@@ -285,110 +285,23 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Container tags that nest (no implied end tag closes them): what html5ever's scope checks walk
-/// over, so their depth sets its cost.
-fn is_nesting_tag(name: &[u8]) -> bool {
-    matches!(
-        lower_tag(name).as_ref().map(|(b, n)| &b[..*n]),
-        Some(
-            b"div"
-                | b"section"
-                | b"article"
-                | b"aside"
-                | b"nav"
-                | b"header"
-                | b"footer"
-                | b"main"
-                | b"ul"
-                | b"ol"
-                | b"dl"
-                | b"blockquote"
-                | b"table"
-                | b"form"
-                | b"fieldset"
-                | b"figure"
-                | b"center"
-                | b"details"
-                | b"menu"
-                | b"address"
-                | b"hgroup"
-                | b"dialog"
-        )
-    )
-}
-
-/// Elements whose content the tokenizer reads as text up to their own end tag.
-fn is_raw_text_tag(name: &[u8]) -> bool {
-    matches!(
-        lower_tag(name).as_ref().map(|(b, n)| &b[..*n]),
-        Some(b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript" | b"iframe" | b"template")
-    )
-}
-
-/// A tag name lower-cased on the stack, if it is short enough to be one the pre-scan knows.
-fn lower_tag(name: &[u8]) -> Option<([u8; 10], usize)> {
-    let mut buf = [0u8; 10];
-    let slot = buf.get_mut(..name.len())?;
-    for (d, s) in slot.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some((buf, name.len()))
-}
-
-/// Checks, in one linear scan of the markup, that block containers do not nest deeper than
-/// `max` (comments and raw-text elements such as `<script>` are skipped). html5ever's tree
-/// builder looks through the stack of open elements at each block start tag, so its time grows
-/// with the square of that depth; real pages stay below a few hundred.
-pub(crate) fn check_depth(html: &str, max: usize) -> Result<(), Error> {
-    let b = html.as_bytes();
-    let (mut i, mut depth) = (0usize, 0usize);
-    while let Some(off) = b.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
-        i += off + 1;
-        if b.get(i..).is_some_and(|r| r.starts_with(b"!--")) {
-            i = b.get(i + 3..).and_then(|r| memchr::memmem::find(r, b"-->")).map_or(b.len(), |e| i + 3 + e + 3);
-            continue;
-        }
-        let closing = b.get(i) == Some(&b'/');
-        let start = i + usize::from(closing);
-        let len = b.get(start..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count());
-        let name = &b[start..start + len];
-        i = start + len;
-        if !closing && is_raw_text_tag(name) {
-            i = raw_text_end(b, i, name);
-            continue;
-        }
-        if is_nesting_tag(name) {
-            if closing {
-                depth = depth.saturating_sub(1);
-            } else {
-                depth += 1;
-                if depth > max {
-                    return Err(Error::TooLarge { limit: "DOM depth", max, actual: depth });
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Where the raw-text element `name` that opened before `from` ends: just past the next `</name`
-/// (any case), or the end of the input.
-fn raw_text_end(b: &[u8], mut from: usize, name: &[u8]) -> usize {
-    while let Some(off) = b.get(from..).and_then(|r| memchr::memmem::find(r, b"</")) {
-        let at = from + off + 2;
-        if b.get(at..at + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
-            return at + name.len();
-        }
-        from = at;
-    }
-    b.len()
-}
-
 /// Parses `html` and walks it into a [`Page`].
 pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
-    check_depth(html, limits.max_depth)?;
-    let tree = parse_document(Tree::new(), ParseOpts::default()).one(html);
-    walk(tree.into_nodes(), rules, limits)
+    walk(build(html, limits.max_depth)?, rules, limits)
+}
+
+/// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for.
+pub(crate) fn build(html: &str, max_depth: usize) -> Result<Nodes, Error> {
+    let cuts = crate::scan::scan(html, max_depth)?;
+    let mut parser = parse_document(Tree::new(), ParseOpts::default());
+    let mut from = 0;
+    for cut in cuts.iter().chain(std::iter::once(&(html.len()..html.len()))) {
+        if let Some(kept) = html.get(from..cut.start) {
+            parser.process(StrTendril::from_slice(kept));
+            from = cut.end;
+        }
+    }
+    Ok(parser.finish().into_nodes())
 }
 
 enum Step {
@@ -769,19 +682,6 @@ mod tests {
         let p = page(&html);
         assert_eq!(p.blocks.len(), 1);
         assert!(p.contains(0, p.blocks[0].elem));
-    }
-
-    #[test]
-    fn depth_check_counts_block_containers_only() {
-        assert!(check_depth(&"<div>".repeat(50), 50).is_ok());
-        assert!(matches!(check_depth(&"<div>".repeat(51), 50), Err(Error::TooLarge { limit: "DOM depth", .. })));
-        assert!(check_depth(&"<div></div>".repeat(1000), 5).is_ok());
-        assert!(check_depth(&"<p><span><b>".repeat(1000), 5).is_ok());
-        assert!(
-            check_depth(&format!("<script>{}</script><!-- {} -->", "<div>".repeat(99), "<div>".repeat(99)), 5).is_ok()
-        );
-        assert!(check_depth("<div", 0).is_err());
-        assert!(check_depth("<", 0).is_ok());
     }
 
     #[test]

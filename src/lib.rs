@@ -42,6 +42,7 @@ mod meta;
 mod normalize;
 mod render;
 mod rules;
+mod scan;
 pub mod score;
 mod select;
 mod tree;

@@ -1,0 +1,888 @@
+//! The pre-scan: one linear pass over the markup, before html5ever sees it, that
+//!
+//! - bounds the nesting depth of block containers (html5ever's tree builder looks through the
+//!   stack of open elements at each block start tag, so its time grows with the square of that
+//!   depth; real pages stay below a few hundred), and
+//! - finds the spans the parser can be spared: the bodies of `<script>` (but JSON-LD) and
+//!   `<style>` elements and the insides of inline `<svg>` drawings. They are a third of a
+//!   typical news page's bytes and the walk never reads them; html5ever would still tokenize
+//!   them character by character and copy them into the tree.
+//!
+//! The scan follows the HTML tokenizer's rules wherever they decide where such a span ends
+//! (comments, quoted attribute values, raw-text and RCDATA elements, the escaped states of
+//! script data, foreign content), and cuts only where it is sure: when in doubt it cuts nothing
+//! from there on. Leaving out a span changes no element or text the walk reads; a test parses
+//! generated markup and the corpus both ways and compares the trees.
+
+use std::ops::Range;
+
+use crate::Error;
+
+/// What the scan found: the spans of the input the parser can skip, in order.
+pub(crate) fn scan(html: &str, max_depth: usize) -> Result<Vec<Range<usize>>, Error> {
+    let mut s = Scanner {
+        b: html.as_bytes(),
+        i: 0,
+        depth: 0,
+        max_depth,
+        foreign: Vec::new(),
+        drawing: None,
+        in_select: false,
+        cutting: true,
+        cuts: Vec::new(),
+    };
+    s.run()?;
+    Ok(s.cuts)
+}
+
+/// An element of foreign content (SVG or MathML) the scan is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Foreign {
+    Svg,
+    Math,
+    /// An SVG or MathML element whose content is HTML (its name, padded with zeros).
+    Html([u8; 14]),
+}
+
+/// The open `<svg>` at the top of foreign content, while its inside can still be cut.
+#[derive(Debug)]
+struct Drawing {
+    /// Where its content starts.
+    start: usize,
+    /// Whether every tag inside so far is a plain drawing tag, each end tag closing one open.
+    plain: bool,
+    /// The elements open inside it.
+    open: Vec<[u8; 14]>,
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    /// Where the scan is.
+    i: usize,
+    /// Open block containers.
+    depth: usize,
+    max_depth: usize,
+    /// The `<svg>` and `<math>` elements open, outermost first.
+    foreign: Vec<Foreign>,
+    drawing: Option<Drawing>,
+    /// Whether a `<select>` is open (where the parser ignores most tags).
+    in_select: bool,
+    /// False once the page turns out to be a frameset, where scripts and styles are not
+    /// elements and their text stays in the tree.
+    cutting: bool,
+    cuts: Vec<Range<usize>>,
+}
+
+/// A tag as the tokenizer reads it.
+struct Tag {
+    /// The name, lower-cased, if it is short enough to be one the scan knows (else empty).
+    name: [u8; 14],
+    len: usize,
+    /// Where its attributes start and where the tag ends (just past its `>`).
+    attrs: usize,
+    end: usize,
+    self_closing: bool,
+}
+
+impl Tag {
+    fn name(&self) -> &[u8] {
+        &self.name[..self.len]
+    }
+}
+
+/// HTML whitespace (a carriage return counts: the tokenizer turns it into a line feed first).
+fn is_ws(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// Container tags that nest (no implied end tag closes them): what html5ever's scope checks walk
+/// over, so their depth sets its cost.
+fn is_nesting_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"div"
+            | b"section"
+            | b"article"
+            | b"aside"
+            | b"nav"
+            | b"header"
+            | b"footer"
+            | b"main"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"blockquote"
+            | b"table"
+            | b"form"
+            | b"fieldset"
+            | b"figure"
+            | b"center"
+            | b"details"
+            | b"menu"
+            | b"address"
+            | b"hgroup"
+            | b"dialog"
+    )
+}
+
+/// Tags whose content the tokenizer reads as text up to their own end tag (in HTML content).
+fn is_raw_text_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript" | b"iframe" | b"noembed" | b"noframes"
+    )
+}
+
+/// HTML tags that end foreign content when they appear in it.
+fn is_breakout_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
+}
+
+/// Tags of plain drawings: no text that could be HTML, no way back into HTML content.
+fn is_drawing_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"svg"
+            | b"g"
+            | b"path"
+            | b"circle"
+            | b"rect"
+            | b"ellipse"
+            | b"line"
+            | b"polyline"
+            | b"polygon"
+            | b"defs"
+            | b"use"
+            | b"symbol"
+            | b"lineargradient"
+            | b"radialgradient"
+            | b"stop"
+            | b"clippath"
+            | b"mask"
+            | b"pattern"
+            | b"image"
+    )
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) -> Result<(), Error> {
+        let b = self.b;
+        while let Some(off) = b.get(self.i..).and_then(|r| memchr::memchr(b'<', r)) {
+            let lt = self.i + off;
+            self.i = lt + 1;
+            match b.get(lt + 1) {
+                Some(b'!') => self.i = self.declaration_end(lt + 2),
+                Some(b'?') => self.i = self.after(b'>', lt + 2),
+                Some(b'/') => match b.get(lt + 2) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        let tag = self.tag(lt + 2);
+                        self.i = tag.end;
+                        self.end_tag(&tag, lt);
+                    }
+                    Some(b'>') => self.i = lt + 3,
+                    Some(_) => self.i = self.after(b'>', lt + 2),
+                    None => return Ok(()),
+                },
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let tag = self.tag(lt + 1);
+                    self.i = tag.end;
+                    if !self.start_tag(&tag)? {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Just past the next `c` at or after `from`, or the end of the input.
+    fn after(&self, c: u8, from: usize) -> usize {
+        self.b.get(from..).and_then(|r| memchr::memchr(c, r)).map_or(self.b.len(), |e| from + e + 1)
+    }
+
+    /// Just past the next `pat` at or after `from`, or the end of the input.
+    fn after_str(&self, pat: &[u8], from: usize) -> usize {
+        self.b.get(from..).and_then(|r| memchr::memmem::find(r, pat)).map_or(self.b.len(), |e| from + e + pat.len())
+    }
+
+    /// The end of a `<!…` construct whose body starts at `from`: a comment, a CDATA section (in
+    /// foreign content), a doctype or a bogus comment.
+    fn declaration_end(&mut self, from: usize) -> usize {
+        let rest = self.b.get(from..).unwrap_or_default();
+        if let Some(body) = rest.strip_prefix(b"--") {
+            // `<!-->` and `<!--->` are whole (empty) comments; else the first `-->` or `--!>`.
+            if body.starts_with(b">") {
+                return from + 3;
+            }
+            if body.starts_with(b"->") {
+                return from + 4;
+            }
+            let at = from + 2;
+            let a = self.after_str(b"-->", at);
+            let c = self.after_str(b"--!>", at);
+            return a.min(c);
+        }
+        if !self.foreign.is_empty() && rest.starts_with(b"[CDATA[") {
+            return self.after_str(b"]]>", from + 7);
+        }
+        self.after(b'>', from)
+    }
+
+    /// Reads the tag whose name starts at `from` (after `<` or `</`), through its `>`, the way the
+    /// tokenizer does: attribute values in quotes may hold `>`.
+    fn tag(&self, from: usize) -> Tag {
+        let b = self.b;
+        let name_end = b
+            .get(from..)
+            .and_then(|r| r.iter().position(|&c| is_ws(c) || c == b'/' || c == b'>'))
+            .map_or(b.len(), |p| from + p);
+        let raw = &b[from..name_end];
+        let mut name = [0u8; 14];
+        let len = if raw.len() <= name.len() {
+            for (d, s) in name.iter_mut().zip(raw) {
+                *d = s.to_ascii_lowercase();
+            }
+            raw.len()
+        } else {
+            0
+        };
+        let (end, self_closing) = self.attributes_end(name_end);
+        Tag { name, len, attrs: name_end, end, self_closing }
+    }
+
+    /// Just past the `>` that ends a tag whose name ends at `i`, and whether the tag is
+    /// self-closing; the end of the input if the tag never ends. The states are the tokenizer's
+    /// (before, in and after an attribute name, before a value, after a quoted value, after a
+    /// `/`); a quote opens a value only after an `=` that follows a name.
+    fn attributes_end(&self, mut i: usize) -> (usize, bool) {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum At {
+            BeforeName,
+            Name,
+            AfterName,
+            BeforeValue,
+            Unquoted,
+            AfterQuoted,
+            Slash,
+        }
+        let b = self.b;
+        let mut at = At::BeforeName;
+        while let Some(&c) = b.get(i) {
+            i += 1;
+            at = match (at, c) {
+                (At::BeforeValue, b'"' | b'\'') => {
+                    i = self.after(c, i);
+                    At::AfterQuoted
+                }
+                (At::BeforeValue, c) if is_ws(c) => At::BeforeValue,
+                (At::BeforeValue | At::Unquoted, b'>') => return (i, false),
+                (At::BeforeValue, _) => At::Unquoted,
+                (At::Unquoted, c) if is_ws(c) => At::BeforeName,
+                (At::Unquoted, _) => At::Unquoted,
+                (At::Slash, b'>') => return (i, true),
+                (_, b'>') => return (i, false),
+                (_, b'/') => At::Slash,
+                (At::Name | At::AfterName, b'=') => At::BeforeValue,
+                (At::Name | At::AfterName, c) if is_ws(c) => At::AfterName,
+                (_, c) if is_ws(c) => At::BeforeName,
+                // Anything else, `=` included where no name came before, is part of a name.
+                _ => At::Name,
+            };
+        }
+        (b.len(), false)
+    }
+
+    /// Handles a start tag; `false` when nothing after it can be cut or counted (`<plaintext>`).
+    fn start_tag(&mut self, tag: &Tag) -> Result<bool, Error> {
+        let name = tag.name();
+        if is_nesting_tag(name) {
+            self.depth += 1;
+            if self.depth > self.max_depth {
+                return Err(Error::TooLarge { limit: "DOM depth", max: self.max_depth, actual: self.depth });
+            }
+        }
+        match name {
+            b"plaintext" => return Ok(false),
+            // In a frameset, scripts and styles are not elements and their text stays.
+            // (Where it takes, a drawing emptied may be what let it take.)
+            b"frameset" => {
+                self.lose_track();
+                self.cuts.clear();
+            }
+            _ => {}
+        }
+        if !self.foreign.is_empty() {
+            self.foreign_start_tag(tag);
+            return Ok(true);
+        }
+        if self.in_select {
+            match name {
+                b"select" => {
+                    // Closes the open one, opens none.
+                    self.in_select = false;
+                    return Ok(true);
+                }
+                b"input" | b"keygen" | b"textarea" => self.in_select = false,
+                // A select ignores raw-text tags but `<script>`, and drawings; tables and
+                // templates change its rules.
+                _ if is_raw_text_tag(name) && name != b"script" => self.lose_track(),
+                b"svg" | b"math" | b"template" | b"caption" | b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr"
+                | b"td" | b"th" => self.lose_track(),
+                _ => {}
+            }
+        }
+        match name {
+            b"svg" | b"math" if !tag.self_closing => {
+                self.foreign.push(if name == b"svg" { Foreign::Svg } else { Foreign::Math });
+                self.drawing = (name == b"svg").then_some(Drawing { start: tag.end, plain: true, open: Vec::new() });
+            }
+            b"select" => self.in_select = true,
+            b"script" => {
+                let end = self.script_end(tag.end);
+                // JSON-LD is read by the walk; any script that may be JSON is kept.
+                let attrs = self.b.get(tag.attrs..tag.end).unwrap_or_default();
+                if !attrs.windows(4).any(|w| w.eq_ignore_ascii_case(b"json")) {
+                    self.cut(tag.end, end);
+                }
+                self.i = end;
+            }
+            b"style" => {
+                let end = self.raw_text_end(tag.end, name);
+                self.cut(tag.end, end);
+                self.i = end;
+            }
+            _ if is_raw_text_tag(name) => self.i = self.raw_text_end(tag.end, name),
+            _ => {}
+        }
+        Ok(true)
+    }
+
+    /// Handles a start tag inside SVG or MathML, where nothing is cut. A tag that leaves foreign
+    /// content, or any tag inside an element that holds HTML, loses the scan its track.
+    fn foreign_start_tag(&mut self, tag: &Tag) {
+        let name = tag.name();
+        if is_breakout_tag(name) || matches!(self.foreign.last(), Some(Foreign::Html(_))) {
+            self.lose_track();
+        }
+        if let Some(d) = &mut self.drawing
+            && !tag.self_closing
+        {
+            d.open.push(tag.name);
+        }
+        match name {
+            b"svg" if !tag.self_closing => self.foreign.push(Foreign::Svg),
+            b"math" if !tag.self_closing => self.foreign.push(Foreign::Math),
+            _ if tag.self_closing => {}
+            b"foreignobject" | b"mi" | b"mo" | b"mn" | b"ms" | b"mtext" | b"annotation-xml" => {
+                self.foreign.push(Foreign::Html(tag.name));
+            }
+            // Captions, and elements that are raw text in HTML but not here: skipped, and
+            // harmless if they hold no markup.
+            _ if is_raw_text_tag(name) || name == b"desc" => {
+                let end = self.raw_text_end(tag.end, name);
+                if self.b.get(tag.end..end).is_none_or(|t| t.contains(&b'<')) {
+                    self.lose_track();
+                }
+                self.i = end;
+                if matches!(name, b"title" | b"desc") {
+                    return;
+                }
+            }
+            _ => {}
+        }
+        if !is_drawing_tag(name) {
+            self.spoil();
+        }
+    }
+
+    /// Handles an end tag whose `<` is at `lt`.
+    fn end_tag(&mut self, tag: &Tag, lt: usize) {
+        let name = tag.name();
+        if is_nesting_tag(name) {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        if self.foreign.is_empty() {
+            if self.in_select {
+                match name {
+                    b"select" => self.in_select = false,
+                    b"template" | b"caption" | b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr" | b"td" | b"th" => {
+                        self.lose_track();
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        let kind = match name {
+            b"svg" => Foreign::Svg,
+            b"math" => Foreign::Math,
+            b"p" | b"br" => {
+                self.lose_track();
+                return;
+            }
+            _ => {
+                if matches!(self.foreign.last(), Some(Foreign::Html(n)) if *n == tag.name) {
+                    self.foreign.pop();
+                }
+                self.close_in_drawing(tag);
+                return;
+            }
+        };
+        // It closes the innermost `<svg>` or `<math>` if it is one of its kind; deeper in the
+        // stack, that element may have been closed already by a tag the scan does not follow.
+        if self.foreign.last() == Some(&kind) {
+            self.foreign.pop();
+        } else {
+            self.lose_track();
+        }
+        if !self.foreign.is_empty() {
+            self.close_in_drawing(tag);
+        }
+        if self.foreign.is_empty()
+            && let Some(d) = self.drawing.take()
+            && d.plain
+        {
+            self.cut(d.start, lt);
+        }
+    }
+
+    /// An end tag inside the open drawing closes the nearest element of its name there; one that
+    /// closes none would close something outside.
+    fn close_in_drawing(&mut self, tag: &Tag) {
+        let Some(d) = &mut self.drawing else { return };
+        match d.open.iter().rposition(|n| *n == tag.name) {
+            Some(at) if is_drawing_tag(tag.name()) || matches!(tag.name(), b"title" | b"desc") => d.open.truncate(at),
+            _ => d.plain = false,
+        }
+    }
+
+    /// The open drawing has something in it that is not plainly a drawing: keep it whole.
+    fn spoil(&mut self) {
+        if let Some(d) = &mut self.drawing {
+            d.plain = false;
+        }
+    }
+
+    /// The markup has reached a state the scan does not follow: cut nothing more.
+    fn lose_track(&mut self) {
+        self.cutting = false;
+    }
+
+    fn cut(&mut self, start: usize, end: usize) {
+        if self.cutting && start < end {
+            self.cuts.push(start..end);
+        }
+    }
+
+    /// Whether `at` starts `</name` (any case) followed by what ends a tag name.
+    fn end_tag_at(&self, at: usize, name: &[u8]) -> bool {
+        let b = self.b;
+        b.get(at..at + 2) == Some(b"</")
+            && b.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && b.get(at + 2 + name.len()).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+    }
+
+    /// Where the raw-text or RCDATA element `name`, whose content starts at `from`, ends: at the
+    /// `<` of its end tag, or the end of the input.
+    fn raw_text_end(&self, mut from: usize, name: &[u8]) -> usize {
+        while let Some(off) = self.b.get(from..).and_then(|r| memchr::memmem::find(r, b"</")) {
+            let at = from + off;
+            if self.end_tag_at(at, name) {
+                return at;
+            }
+            from = at + 2;
+        }
+        self.b.len()
+    }
+
+    /// Where a `<script>` whose content starts at `from` ends, following the tokenizer through
+    /// `<!--` (escaped) and `<!-- <script>` (double-escaped) script data, where `</script>` does
+    /// not end the element.
+    fn script_end(&self, mut i: usize) -> usize {
+        #[derive(PartialEq, Eq)]
+        enum At {
+            Data,
+            Escaped,
+            DoubleEscaped,
+        }
+        let b = self.b;
+        let mut at = At::Data;
+        loop {
+            let rest = b.get(i..).unwrap_or_default();
+            let next = match at {
+                At::Data => memchr::memchr(b'<', rest),
+                _ => memchr::memchr2(b'<', b'-', rest),
+            };
+            let Some(off) = next else { return b.len() };
+            let p = i + off;
+            i = p + 1;
+            if b[p] == b'-' {
+                if b.get(p..p + 3) == Some(b"-->") {
+                    at = At::Data;
+                    i = p + 3;
+                }
+                continue;
+            }
+            let ends = self.end_tag_at(p, b"script");
+            match at {
+                At::Data if b.get(p..p + 4) == Some(b"<!--") => {
+                    at = At::Escaped;
+                    // The dashes of `<!--` may be those of a closing `-->`.
+                    i = p + 2;
+                }
+                At::Data | At::Escaped if ends => return p,
+                At::Escaped => {
+                    let opens = b.get(p + 1..p + 7).is_some_and(|n| n.eq_ignore_ascii_case(b"script"))
+                        && b.get(p + 7).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>');
+                    if opens {
+                        at = At::DoubleEscaped;
+                    }
+                }
+                At::DoubleEscaped if ends => at = At::Escaped,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::{DOCUMENT, Data, Nodes, Tree};
+    use html5ever::tendril::TendrilSink;
+
+    fn cut(html: &str) -> String {
+        let cuts = scan(html, 1000).unwrap();
+        let mut out = String::new();
+        let mut from = 0;
+        for c in cuts {
+            out.push_str(&html[from..c.start]);
+            from = c.end;
+        }
+        out + &html[from..]
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_cut() {
+        assert_eq!(
+            cut("<p>a</p><script>var x = '<p>';</script><style>p{}</style><p>b</p>"),
+            "<p>a</p><script></script><style></style><p>b</p>"
+        );
+        assert_eq!(cut("<SCRIPT src=x>y</SCRIPT >"), "<SCRIPT src=x></SCRIPT >");
+        // `</scripts>` does not end a script; a script with no end runs to the end of the input.
+        assert_eq!(cut("<script>a</scripts>b</script>c"), "<script></script>c");
+        assert_eq!(cut("<script>a"), "<script>");
+    }
+
+    #[test]
+    fn json_ld_is_kept() {
+        let html = r#"<script type="application/ld+json">{"a": "</p>"}</script>"#;
+        assert_eq!(cut(html), html);
+    }
+
+    #[test]
+    fn tags_end_where_the_tokenizer_ends_them() {
+        // A quoted `>` does not end a tag; a quote that does not follow `=` does not quote.
+        assert_eq!(cut(r#"<a title="x>y"><script>z</script>"#), r#"<a title="x>y"><script></script>"#);
+        assert_eq!(cut(r#"<a "b>"<script>z</script>"#), r#"<a "b>"<script></script>"#);
+        assert_eq!(cut(r#"<a =">"<script>z</script>"#), r#"<a =">"<script></script>"#);
+        // In a comment, a title or a textarea, `<script>` is text.
+        for html in [
+            "<!-- <script> -->x</script>",
+            "<title><script></title>x</script>",
+            "<textarea><script></textarea>x</script>",
+        ] {
+            assert_eq!(cut(html), html);
+        }
+        assert_eq!(cut("<!--><script>x</script>"), "<!--><script></script>");
+        assert_eq!(cut("<!---><script>x</script>"), "<!---><script></script>");
+        assert_eq!(cut("<!-- --!><script>x</script>"), "<!-- --!><script></script>");
+    }
+
+    #[test]
+    fn escaped_script_data_is_followed() {
+        let html = "<script><!-- document.write('<script>a</script>'); --></script><p>b</p>";
+        assert_eq!(cut(html), "<script></script><p>b</p>");
+        // Without the `-->`, the first `</script>` ends the double escape, not the element.
+        let html = "<script><!-- <script></script><p>b</p>";
+        assert_eq!(cut(html), "<script>");
+    }
+
+    #[test]
+    fn only_plain_drawings_are_emptied() {
+        assert_eq!(
+            cut(r#"<svg viewBox="0 0 1 1"><g><path d="M0 0"/></g></svg>x"#),
+            r#"<svg viewBox="0 0 1 1"></svg>x"#
+        );
+        assert_eq!(cut("<svg><title>Share</title><path/></svg>"), "<svg></svg>");
+        // HTML inside a drawing leaves it; a caption with markup may hold HTML.
+        for html in
+            ["<svg><p>x</p></svg>", "<svg><foreignObject>x</foreignObject></svg>", "<svg><title><b>x</b></title></svg>"]
+        {
+            assert_eq!(cut(html), html);
+        }
+        // Nothing is cut inside foreign content.
+        assert_eq!(cut("<math><script>x</script></math>"), "<math><script>x</script></math>");
+    }
+
+    #[test]
+    fn depth_counts_block_containers_only() {
+        assert!(scan(&"<div>".repeat(50), 50).is_ok());
+        assert!(matches!(scan(&"<div>".repeat(51), 50), Err(Error::TooLarge { limit: "DOM depth", .. })));
+        assert!(scan(&"<div></div>".repeat(1000), 5).is_ok());
+        assert!(scan(&"<p><span><b>".repeat(1000), 5).is_ok());
+        let html = format!("<script>{}</script><!-- {} -->", "<div>".repeat(99), "<div>".repeat(99));
+        assert!(scan(&html, 5).is_ok());
+        assert!(scan("<div", 0).is_err());
+        assert!(scan("<", 0).is_ok());
+    }
+
+    /// The tree as text, leaving out what the walk never reads: the content of scripts (but
+    /// JSON), of styles and of drawings.
+    fn shape(nodes: &Nodes) -> String {
+        let mut out = String::new();
+        let mut stack = vec![(DOCUMENT, false)];
+        while let Some((id, close)) = stack.pop() {
+            let Some(n) = nodes.get(id as usize) else { continue };
+            match &n.data {
+                Data::Element { name, attrs, .. } if close => out.push_str(&format!("</{}>", name.local)),
+                Data::Element { name, attrs, .. } => {
+                    out.push_str(&format!("<{}", name.local));
+                    for a in attrs {
+                        out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
+                    }
+                    out.push('>');
+                    stack.push((id, true));
+                    let json = attrs.iter().any(|a| a.value.to_ascii_lowercase().contains("json"));
+                    let opaque = matches!(&*name.local, "style" | "svg") || (&*name.local == "script" && !json);
+                    if !opaque {
+                        let children: Vec<u32> = nodes.children(id).map(|(c, _)| c).collect();
+                        stack.extend(children.into_iter().rev().map(|c| (c, false)));
+                    }
+                }
+                Data::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                Data::Document => {
+                    let children: Vec<u32> = nodes.children(id).map(|(c, _)| c).collect();
+                    stack.extend(children.into_iter().rev().map(|c| (c, false)));
+                }
+                Data::Other => {}
+            }
+        }
+        out
+    }
+
+    fn same_shape(html: &str) -> Result<(), String> {
+        let whole = shape(&html5ever::parse_document(Tree::new(), Default::default()).one(html).into_nodes());
+        let parts = shape(&crate::dom::build(html, usize::MAX).map_err(|e| e.to_string())?);
+        if whole == parts { Ok(()) } else { Err(format!("{html:?}\n  whole: {whole}\n  parts: {parts}")) }
+    }
+
+    #[test]
+    fn cuts_never_change_what_the_walk_reads() {
+        const BITS: &[&str] = &[
+            "<script>",
+            "</script>",
+            "<SCRIPT type=x>",
+            "</script ",
+            "<script type=\"application/ld+json\">",
+            "<style>",
+            "</style>",
+            "<svg>",
+            "</svg>",
+            "<svg/>",
+            "<path d=\"M0 0\"/>",
+            "<g>",
+            "</g>",
+            "<title>",
+            "</title>",
+            "<desc>",
+            "<foreignObject>",
+            "</foreignObject>",
+            "<math>",
+            "</math>",
+            "<mi>",
+            "<p>",
+            "</p>",
+            "text",
+            "نص",
+            "<div class='a>b'>",
+            "</div>",
+            "<a title=\"<script>\">",
+            "</a>",
+            "<a =\"x>\">",
+            "<textarea>",
+            "</textarea>",
+            "<select>",
+            "</select>",
+            "<noscript>",
+            "</noscript>",
+            "<xmp>",
+            "</xmp>",
+            "<iframe>",
+            "</iframe>",
+            "<table>",
+            "<td>",
+            "<template>",
+            "</template>",
+            "<b>",
+            "<br>",
+            "</br>",
+            "<font color=red>",
+            "<![CDATA[",
+            "]]>",
+            "<!--",
+            "-->",
+            "--!>",
+            "<!-->",
+            "<!DOCTYPE html>",
+            "<?x>",
+            "</>",
+            "<frameset>",
+            "<noframes>",
+            "</noframes>",
+            "<body>",
+            "<head>",
+            "<img src=x>",
+            "<",
+            ">",
+            "'",
+            "\"",
+            "=",
+            "/",
+            "-",
+            "!",
+            " ",
+            "\n",
+            "\r",
+            "\0",
+            "<text>",
+            "</text>",
+            "<tspan>",
+            "<linearGradient>",
+            "</linearGradient>",
+            "<stop/>",
+            "</path>",
+            "<use href='#a'/>",
+            "<option>",
+            "<input>",
+            "<caption>",
+            "<tr>",
+            "<th>",
+            "<annotation-xml encoding='text/html'>",
+            "<mtext>",
+            "</mtext>",
+            "</mi>",
+            "<html>",
+            "</body>",
+            "</html>",
+            "<listing>",
+            "<span>",
+            "</span>",
+            "<li>",
+            "</desc>",
+            "</foreignObject>",
+            "<!--<script>",
+            "<svg viewBox='0 0 1 1'><path d='M0 0'/></svg>",
+            "<svg><g><path/></g></svg>",
+            "<svg><title>x</title><g>",
+            "<svg class=i><use href='#a'/>",
+            "<svg><g><circle r=1></circle>",
+        ];
+        let mut seed = 0x0123_4567_89ab_cdefu64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        const RUNS: usize = 20_000;
+        let (mut failures, mut with_cuts, mut drawings) = (Vec::new(), 0, 0);
+        for _ in 0..RUNS {
+            let len = 1 + next(60);
+            let html: String = (0..len).map(|_| BITS[next(BITS.len())]).collect();
+            let cuts = scan(&html, usize::MAX).unwrap_or_default();
+            with_cuts += usize::from(!cuts.is_empty());
+            drawings += usize::from(cuts.iter().any(|c| html[..c.start].to_ascii_lowercase().ends_with("<svg>")));
+            if let Err(e) = same_shape(&html) {
+                failures.push(e);
+            }
+        }
+        eprintln!("{with_cuts} of {RUNS} documents had cuts, {drawings} of them in drawings");
+        assert!(with_cuts > RUNS / 5 && drawings > RUNS / 20, "too few cuts to test: {with_cuts}, {drawings}");
+        assert!(
+            failures.is_empty(),
+            "{} of {RUNS} differ; first:\n{}",
+            failures.len(),
+            failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n")
+        );
+    }
+
+    #[test]
+    fn cuts_never_change_corpus_trees() {
+        let root = std::env::var("MATN_CORPUS").unwrap_or_else(|_| "../shared/corpus".into());
+        let Ok(dirs) = std::fs::read_dir(&root) else {
+            eprintln!("skipped: no corpus at {root}");
+            return;
+        };
+        let mut n = 0;
+        for dir in dirs.flatten() {
+            for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                let p = f.path();
+                if p.extension().is_none_or(|e| e != "html") {
+                    continue;
+                }
+                let html = crate::input::decode(&std::fs::read(&p).unwrap(), None).text;
+                same_shape(&html).unwrap_or_else(|e| panic!("{}: {}", p.display(), &e[..e.len().min(2000)]));
+                n += 1;
+            }
+        }
+        eprintln!("{n} corpus pages parse to the same trees with and without cuts");
+    }
+}
