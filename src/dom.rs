@@ -293,15 +293,22 @@ pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Re
 /// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for.
 pub(crate) fn build(html: &str, max_depth: usize) -> Result<Nodes, Error> {
     let cuts = crate::scan::scan(html, max_depth)?;
-    let mut parser = parse_document(Tree::new(), ParseOpts::default());
+    // html5ever's buffers count bytes in 32 bits.
+    let max = u32::MAX as usize;
+    if html.len() > max {
+        return Err(Error::TooLarge { limit: "input bytes", max, actual: html.len() });
+    }
+    let cut: usize = cuts.iter().map(|c| c.len()).sum();
+    // The page without the cuts, in one buffer (the parser's text nodes share it).
+    let mut kept = StrTendril::with_capacity(u32::try_from(html.len() - cut).unwrap_or(u32::MAX));
     let mut from = 0;
     for cut in cuts.iter().chain(std::iter::once(&(html.len()..html.len()))) {
-        if let Some(kept) = html.get(from..cut.start) {
-            parser.process(StrTendril::from_slice(kept));
+        if let Some(part) = html.get(from..cut.start) {
+            kept.push_slice(part);
             from = cut.end;
         }
     }
-    Ok(parser.finish().into_nodes())
+    Ok(parse_document(Tree::new(), ParseOpts::default()).one(kept).into_nodes())
 }
 
 enum Step {

@@ -265,8 +265,8 @@ impl Cleaner {
         self
     }
 
-    /// The largest input accepted, in bytes (default 64 MiB); larger input is
-    /// [`Error::TooLarge`].
+    /// The largest input accepted, in bytes (default 64 MiB; never more than 4 GiB, the
+    /// parser's limit); larger input is [`Error::TooLarge`].
     ///
     /// ```
     /// let err = matn::Cleaner::new().max_input_bytes(10).clean("<p>أكثر من عشرة بايتات</p>").unwrap_err();

@@ -227,8 +227,9 @@ pub(crate) struct ElementVerdict {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RuleSet {
     rules: Vec<Rule>,
-    /// Class rules by squashed token: matched against whole class names and their parts.
-    class_index: FastMap<String, Vec<u16>>,
+    /// Class rules by squashed token, matched against whole class names and their parts, and
+    /// the byline and date hints among those names.
+    class_index: FastMap<String, Token>,
     /// Class rules by squashed token, matched against whole class names only.
     whole_index: FastMap<String, Vec<u16>>,
     /// Class rules that also match a class name starting or ending with their token.
@@ -254,6 +255,14 @@ pub(crate) struct PageRules<'a> {
     host: Option<String>,
     /// The selector rules that apply on this host.
     selectors: Vec<u16>,
+}
+
+/// What a class name or part is to the table.
+#[derive(Debug, Clone, Default)]
+struct Token {
+    rules: Vec<u16>,
+    byline: bool,
+    date: bool,
 }
 
 /// What one class or id name matched: rule indices in the order they are noted, and hints.
@@ -297,8 +306,10 @@ impl RuleSet {
             let i = set.rules.len() as u16;
             match &rule.target {
                 Target::Class { token, mode } => {
-                    let index = if *mode == ClassMode::Whole { &mut set.whole_index } else { &mut set.class_index };
-                    index.entry(token.clone()).or_default().push(i);
+                    match mode {
+                        ClassMode::Whole => set.whole_index.entry(token.clone()).or_default().push(i),
+                        _ => set.class_index.entry(token.clone()).or_default().rules.push(i),
+                    }
                     if *mode == ClassMode::Affix {
                         set.affix_rules.push(i);
                     }
@@ -314,6 +325,12 @@ impl RuleSet {
                 }
             }
             set.rules.push(rule.clone());
+        }
+        for hint in BYLINE_HINTS {
+            set.class_index.entry((*hint).to_string()).or_default().byline = true;
+        }
+        for hint in DATE_HINTS {
+            set.class_index.entry((*hint).to_string()).or_default().date = true;
         }
         let phrases = set.contains_rules.iter().map(|&i| match &set.rules[usize::from(i)].target {
             Target::Phrase { folded, .. } => folded.as_str(),
@@ -338,10 +355,18 @@ impl RuleSet {
         } else {
             squashed.extend(name.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase));
         }
-        for index in [&self.class_index, &self.whole_index] {
-            if let Some(found) = index.get(squashed.as_str()) {
-                hits.rules.extend_from_slice(found);
+        let note = |hits: &mut NameHits, token: &Token, whole: bool| {
+            if whole {
+                hits.rules.extend_from_slice(&token.rules);
             }
+            hits.byline |= token.byline;
+            hits.date |= token.date;
+        };
+        if let Some(token) = self.class_index.get(squashed.as_str()) {
+            note(&mut hits, token, true);
+        }
+        if let Some(found) = self.whole_index.get(squashed.as_str()) {
+            hits.rules.extend_from_slice(found);
         }
         for &i in &self.affix_rules {
             if let Target::Class { token, .. } = &self.rules[usize::from(i)].target
@@ -350,17 +375,12 @@ impl RuleSet {
                 hits.rules.push(i);
             }
         }
-        hits.byline |= BYLINE_HINTS.contains(&squashed.as_str());
-        hits.date |= DATE_HINTS.contains(&squashed.as_str());
         let mut prev_lower = false;
+        // A part that is the whole name added its rules already.
         let split = |part: &mut String, hits: &mut NameHits| {
-            if part.len() != squashed.len()
-                && let Some(found) = self.class_index.get(part.as_str())
-            {
-                hits.rules.extend_from_slice(found);
+            if let Some(token) = self.class_index.get(part.as_str()) {
+                note(hits, token, part.len() != squashed.len());
             }
-            hits.byline |= BYLINE_HINTS.contains(&part.as_str());
-            hits.date |= DATE_HINTS.contains(&part.as_str());
             part.clear();
         };
         if name.is_ascii() {
