@@ -96,32 +96,51 @@ fn same_site_key(a: &str, b: &str) -> bool {
     a == b || a.replace(' ', "") == b.replace(' ', "")
 }
 
+/// What a title segment is compared with to tell it is the site: the site name's key and the
+/// host's label, folded once per page.
+struct Site {
+    /// [`site_key`] of the site name, and its number of words.
+    key: Option<(String, usize)>,
+    /// The host label, folded, without spaces.
+    label: Option<String>,
+}
+
+impl Site {
+    fn new(site: Option<&str>, host: Option<&str>) -> Site {
+        let key = site.map(str::trim).filter(|s| !s.is_empty()).map(|s| {
+            let key = site_key(s);
+            let words = key.split(' ').count();
+            (key, words)
+        });
+        let label = host.and_then(host_label).map(|l| fold_words(l).replace(' ', "")).filter(|l| !l.is_empty());
+        Site { key, label }
+    }
+
+    fn is_known(&self) -> bool {
+        self.key.is_some() || self.label.is_some()
+    }
+}
+
 /// True when a title segment is the site: equal to the site name, or a short segment that
 /// contains it as whole words, or a Latin segment built on the host label.
-fn segment_is_site(seg: &str, site: Option<&str>, label: Option<&str>) -> bool {
+fn segment_is_site(seg: &str, site: &Site) -> bool {
     let folded = fold_words(seg);
     let seg_key = key_of_folded(&folded);
     if seg_key.is_empty() {
         return false;
     }
-    if let Some(site) = site {
-        let key = site_key(site);
-        if same_site_key(&seg_key, &key) {
+    if let Some((key, key_words)) = &site.key {
+        if same_site_key(&seg_key, key) {
             return true;
         }
         let seg_words = seg_key.split(' ').count();
-        let key_words = key.split(' ').count();
         if !key.is_empty() && seg_words <= key_words + 2 && format!(" {seg_key} ").contains(&format!(" {key} ")) {
             return true;
         }
     }
-    if let Some(label) = label {
-        let label = fold_words(label).replace(' ', "");
-        if label.is_empty() {
-            return false;
-        }
+    if let Some(label) = &site.label {
         let compact = folded.replace(' ', "");
-        if compact == label {
+        if compact == *label {
             return true;
         }
         let n = folded.split(' ').count();
@@ -179,18 +198,17 @@ fn word_count(s: &str) -> usize {
 /// (at most 4 words, the rest at least 3 words). A colon prefix is cut only when it is the site.
 /// Returns the title with white space collapsed; never returns an empty string for a non-empty
 /// title.
+#[cfg(test)]
 pub(crate) fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>) -> String {
-    strip_impl(title, site_name, host, true)
+    strip_impl(title, &Site::new(site_name, host), true)
 }
 
-fn strip_impl(title: &str, site: Option<&str>, host: Option<&str>, generic: bool) -> String {
+fn strip_impl(title: &str, site: &Site, generic: bool) -> String {
     let full = clean(title);
-    let site = site.map(str::trim).filter(|s| !s.is_empty());
-    let label = host.and_then(host_label);
     let mut s: &str = &full;
     let mut known_cut = false;
 
-    if site.is_some() || label.is_some() {
+    if site.is_known() {
         // Site-name segments at either end; a few rounds for "Section | Site" tails.
         for _ in 0..3 {
             let segs = segments(s);
@@ -199,10 +217,10 @@ fn strip_impl(title: &str, site: Option<&str>, host: Option<&str>, generic: bool
             }
             let (first, last) = (segs[0], segs[segs.len() - 1]);
             let prev = segs[segs.len() - 2];
-            if segment_is_site(&s[last.start..last.end], site, label) {
+            if segment_is_site(&s[last.start..last.end], site) {
                 s = s[..prev.sep_start].trim();
                 known_cut = true;
-            } else if segment_is_site(&s[first.start..first.end], site, label) {
+            } else if segment_is_site(&s[first.start..first.end], site) {
                 s = s[first.sep_end..].trim();
                 known_cut = true;
             } else {
@@ -212,14 +230,14 @@ fn strip_impl(title: &str, site: Option<&str>, host: Option<&str>, generic: bool
         // "اليوم السابع: ..." and "...: اليوم السابع".
         if let Some(i) = s.find(':') {
             let (head, rest) = (&s[..i], s[i + 1..].trim());
-            if !rest.is_empty() && segment_is_site(head, site, label) {
+            if !rest.is_empty() && segment_is_site(head, site) {
                 s = rest;
                 known_cut = true;
             }
         }
         if let Some(i) = s.rfind(':') {
             let (rest, tail) = (s[..i].trim(), &s[i + 1..]);
-            if !rest.is_empty() && segment_is_site(tail, site, label) {
+            if !rest.is_empty() && segment_is_site(tail, site) {
                 s = rest;
                 known_cut = true;
             }
@@ -320,22 +338,22 @@ pub(crate) fn choose_title(
     site_name: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
-    let label = host.and_then(host_label);
+    let site = Site::new(site_name, host);
     let usable = |t: String| -> Option<(String, String)> {
         let folded = fold_words(&t);
         if folded.is_empty() || t.chars().count() > 400 {
             return None;
         }
-        if segment_is_site(&t, site_name, label) && word_count(&t) <= 6 {
+        if segment_is_site(&t, &site) && word_count(&t) <= 6 {
             return None;
         }
         Some((t, folded))
     };
     // The h1 only loses a known site name; the generic rule is for document-level titles.
-    let h1 = h1.and_then(|t| usable(strip_impl(t, site_name, host, false)));
-    let og = og.and_then(|t| usable(strip_site_name(t, site_name, host)));
-    let jsonld = jsonld.and_then(|t| usable(strip_site_name(t, site_name, host)));
-    let html = html_title.and_then(|t| usable(strip_site_name(t, site_name, host)));
+    let h1 = h1.and_then(|t| usable(strip_impl(t, &site, false)));
+    let og = og.and_then(|t| usable(strip_impl(t, &site, true)));
+    let jsonld = jsonld.and_then(|t| usable(strip_impl(t, &site, true)));
+    let html = html_title.and_then(|t| usable(strip_impl(t, &site, true)));
 
     if let Some((h, hf)) = &h1 {
         let others = [&og, &jsonld, &html];
