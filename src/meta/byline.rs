@@ -585,7 +585,14 @@ const PREFIXES: &[(&[&str], bool)] = &[
     (&["الكاتب"], true),
     (&["المحرر"], true),
     (&["author"], true),
+    (&["autor"], true),
+    (&["autorin"], true),
+    (&["auteur"], true),
 ];
+
+/// Latin prefixes a page may glue to the name after them ("ByJane Doe" from
+/// `<span>By</span><a>Jane Doe</a>`), longest first; taken only before a capital letter.
+const GLUED_PREFIXES: &[&str] = &["Autorin", "Author", "Autor", "By", "Von"];
 
 fn folded_set(list: &[&str]) -> HashSet<String> {
     list.iter().map(|w| fold_words(w)).collect()
@@ -742,6 +749,14 @@ fn strip_one_prefix(s: &str) -> Option<&str> {
     if !s[..first.0].chars().all(|c| !is_core_char(c)) {
         return None;
     }
+    let word = &s[first.0..first.1];
+    for glued in GLUED_PREFIXES {
+        if let Some(rest) = word.strip_prefix(glued)
+            && rest.starts_with(|c: char| c.is_uppercase())
+        {
+            return Some(&s[first.0 + glued.len()..]);
+        }
+    }
     let folded: Vec<String> = spans.iter().map(|&(a, b)| fold(&s[a..b])).collect();
     for (pattern, needs_sep) in PREFIXES {
         if pattern.len() > folded.len() || !pattern.iter().zip(&folded).all(|(p, f)| p == f) {
@@ -761,6 +776,23 @@ fn strip_one_prefix(s: &str) -> Option<&str> {
         return Some(rest);
     }
     None
+}
+
+/// Whether a line opens with a credit label and a colon ("Autor: …", "الكاتب: …"): the prefixes
+/// that are also plain words elsewhere need the colon to count.
+pub(crate) fn is_labelled_credit(s: &str) -> bool {
+    let spans: Vec<(usize, usize)> = word_spans(s).take(2).collect();
+    let Some(&(a, b)) = spans.first() else { return false };
+    if !s[..a].chars().all(|c| !is_core_char(c)) {
+        return false;
+    }
+    let first = fold(&s[a..b]);
+    PREFIXES.iter().any(|(pattern, needs_sep)| {
+        *needs_sep
+            && pattern.len() == 1
+            && pattern[0] == first
+            && s[b..].trim_start().strip_prefix(':').is_some_and(|rest| rest.chars().any(is_core_char))
+    })
 }
 
 fn strip_prefixes(mut s: &str) -> &str {
@@ -1140,6 +1172,9 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
     if out.iter().any(|a| a.kind == AuthorKind::Person) {
         out.retain(|a| a.kind != AuthorKind::Desk || !GENERIC_DESK_SET.contains(&fold_words(&a.name)));
     }
+    // A Latin label left without its name ("Autor:" with the name in a link elsewhere) names
+    // nobody (an Arabic one may be a desk: "المحرر").
+    out.retain(|a| !PREFIXES.iter().any(|(p, _)| p.len() == 1 && p[0].is_ascii() && fold_words(&a.name) == p[0]));
     out
 }
 
@@ -1235,6 +1270,15 @@ mod tests {
     }
 
     #[test]
+    fn labelled_credits() {
+        assert!(is_labelled_credit("Autor: Sebastian Einbock"));
+        assert!(is_labelled_credit("الكاتب: أحمد علي"));
+        assert!(!is_labelled_credit("Autor:"));
+        assert!(!is_labelled_credit("By Jane Doe"));
+        assert!(!is_labelled_credit("Der Autor sagt: nein"));
+    }
+
+    #[test]
     fn parses_bylines() {
         let cases: Vec<Case> = vec![
             ("كتب أحمد جمعة", None, vec![p("أحمد جمعة")]),
@@ -1289,6 +1333,12 @@ mod tests {
             ("John Smith, Reuters", None, vec![p("John Smith"), ag("Reuters")]),
             ("Written by Mary O'Neil", None, vec![p("Mary O'Neil")]),
             ("By AFP", None, vec![ag("AFP")]),
+            // A label glued to the name by the page's markup; a label left alone names nobody.
+            ("ByJ.R. Stone", None, vec![p("J.R. Stone")]),
+            ("AuthorAndreas Kalt", None, vec![p("Andreas Kalt")]),
+            ("Byron Smith", None, vec![p("Byron Smith")]),
+            ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", None, vec![p("Uta Staschewski")]),
+            ("Autor:", None, vec![]),
             ("John F. Kennedy & AP", None, vec![p("John F. Kennedy"), ag("AP")]),
             ("كتب أحمد علي - تصوير محمد حسن", None, vec![p("أحمد علي")]),
             ("تصوير: محمد حسن", None, vec![]),

@@ -323,6 +323,19 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
                 .as_deref()
                 .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed)))))
     };
+    // Nothing near the headline: a labelled credit line ("Autor: …", "Author: …") anywhere in
+    // the article or just after it, left in the text.
+    if credits.is_empty() && visible.is_empty() {
+        let last = kept.last().copied().unwrap_or(0);
+        let after = (last + 1..(last + 4).min(page.blocks.len())).filter(|i| !kept.contains(i));
+        for i in kept.iter().copied().chain(after) {
+            let text = &page.blocks[i].text;
+            if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
+                add(byline::parse_byline(text, site.as_deref()), &mut visible);
+                break;
+            }
+        }
+    }
     credits.retain(not_site);
     visible.retain(not_site);
     // Visible bylines fill in what metadata lacks (agencies, a second author).
