@@ -102,6 +102,8 @@ pub(crate) struct Page {
     pub dir: Option<String>,
     /// `<time datetime>` values with the block index that follows them.
     pub times: Vec<(String, usize)>,
+    /// The text of links to an author's page, with the index of the block holding them.
+    pub author_links: Vec<(String, usize)>,
     /// Characters (not white space) of text on the whole page.
     pub total_chars: u64,
 }
@@ -319,6 +321,8 @@ enum Step {
         block: bool,
         link: bool,
         kind: bool,
+        /// A link to the author's page (`rel="author"`, `/author/…`): its text is kept.
+        author: bool,
     },
 }
 
@@ -340,6 +344,8 @@ struct Walker<'r> {
     marks_cache: FastMap<u64, (html5ever::LocalName, String, ElementMarks)>,
     /// What each class or id name matched, for elements the cache above misses.
     names: NameMemo,
+    /// Open author links: where their text starts in the buffer, and the block count then.
+    author_links: Vec<(usize, usize)>,
 }
 
 impl Walker<'_> {
@@ -440,12 +446,22 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
         last_br: false,
         marks_cache: FastMap::default(),
         names: NameMemo::default(),
+        author_links: Vec::new(),
     };
     let mut stack = vec![Step::Enter(DOCUMENT, NONE)];
     let mut nodes = 0usize;
     while let Some(step) = stack.pop() {
         match step {
-            Step::Exit { elem, block, link, kind } => {
+            Step::Exit { elem, block, link, kind, author } => {
+                if author && let Some((start, blocks)) = w.author_links.pop() {
+                    // Only a link whose text stayed in one block, and a few per page.
+                    if blocks == w.page.blocks.len()
+                        && w.page.author_links.len() < 16
+                        && let Some(text) = w.buf.get(start..)
+                    {
+                        w.page.author_links.push((collapse_ws(text), blocks));
+                    }
+                }
                 if block {
                     w.flush();
                     w.owners.pop();
@@ -552,11 +568,14 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
                         }
                         let chrome_tag = matches!(tag, "nav" | "footer" | "aside" | "form")
                             || matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search");
+                        let rel_author = at.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
+                        let author_path = if tag == "a" { at.href.and_then(crate::rules::author_link) } else { None };
+                        let author_link = tag == "a" && (rel_author || author_path == Some(true));
                         let hint = Hint {
                             byline: marks.byline
                                 || itemprop.eq_ignore_ascii_case("author")
-                                || at.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                                || (tag == "a" && at.href.is_some_and(crate::rules::is_author_link)),
+                                || rel_author
+                                || author_path.is_some(),
                             date: tag == "time" || marks.date || itemprop.to_ascii_lowercase().starts_with("date"),
                         };
                         w.page.elems.push(Elem {
@@ -600,7 +619,10 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
                         if link {
                             w.links += 1;
                         }
-                        stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some() });
+                        if author_link {
+                            w.author_links.push((w.buf.len(), w.page.blocks.len()));
+                        }
+                        stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some(), author: author_link });
                         push_children(&tree, &mut stack, node, idx);
                     }
                     Data::Other => {}

@@ -989,14 +989,22 @@ const AUTHOR_PATHS: &[&str] = &[
     "/kottab/",
     "/kuttab/",
     "/journalist/",
+    // Last: also any user's page, so a weaker sign (see `author_link`).
     "/profile/",
 ];
 
-/// Whether a link points to an author's page.
-pub(crate) fn is_author_link(href: &str) -> bool {
+/// Whether a link points to an author's page: `Some(true)` for a path that names authors
+/// (`/author/…`), `Some(false)` for one that may be any user's (`/profile/…`).
+pub(crate) fn author_link(href: &str) -> Option<bool> {
     static PATHS: once_cell::sync::Lazy<Option<AhoCorasick>> =
         once_cell::sync::Lazy::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(AUTHOR_PATHS).ok());
-    PATHS.as_ref().is_some_and(|paths| paths.is_match(href))
+    let paths = PATHS.as_ref()?;
+    let mut found = None;
+    for m in paths.find_overlapping_iter(href) {
+        let strong = m.pattern().as_usize() + 1 < AUTHOR_PATHS.len();
+        found = Some(found.unwrap_or(false) || strong);
+    }
+    found
 }
 
 /// The default table: generic chrome and content rules, then per-site rules for major Arabic
@@ -1136,11 +1144,12 @@ mod tests {
 
     #[test]
     fn author_links() {
-        for href in ["/author/ahmed", "https://x.com/Writers/12", "/ar/KOTTAB/5", "/profile/x"] {
-            assert!(is_author_link(href), "{href}");
+        for href in ["/author/ahmed", "https://x.com/Writers/12", "/ar/KOTTAB/5", "/profile/author/x"] {
+            assert_eq!(author_link(href), Some(true), "{href}");
         }
+        assert_eq!(author_link("/de/profile/favorites"), Some(false));
         for href in ["/news/author-of-the-year", "/authority/", "https://x.com/writer", ""] {
-            assert!(!is_author_link(href), "{href}");
+            assert_eq!(author_link(href), None, "{href}");
         }
     }
 

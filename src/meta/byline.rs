@@ -778,6 +778,48 @@ fn strip_one_prefix(s: &str) -> Option<&str> {
     None
 }
 
+/// Words of an author link's text that make it a link to the author's page, not a name ("More
+/// posts", "Alle Beiträge", "مقالات الكاتب").
+const AUTHOR_LINK_WORDS: &[&str] = &[
+    "more",
+    "all",
+    "view",
+    "posts",
+    "post",
+    "articles",
+    "article",
+    "profile",
+    "beiträge",
+    "artikel",
+    "alle",
+    "mehr",
+    "autor",
+    "author",
+    "authors",
+    "مقالات",
+    "المزيد",
+    "جميع",
+    "كل",
+];
+
+/// Whether the text of a link to an author's page is a name: one to five words, no digits, none
+/// of the words of "more posts by …" links.
+pub(crate) fn is_name_link(text: &str) -> bool {
+    let words: Vec<String> = word_spans(text).map(|(a, b)| fold(&text[a..b])).collect();
+    (1..=5).contains(&words.len())
+        && text.chars().count() <= 60
+        && !text.chars().any(|c| c.is_numeric())
+        && !words.iter().any(|w| AUTHOR_LINK_WORDS.contains(&w.as_str()) || NO_NAMES.iter().any(|n| w.contains(n)))
+}
+
+/// Account names that name nobody ("admin", "wordpressadmin", "Unknown").
+const NO_NAMES: &[&str] = &["admin", "unknown", "anonymous", "anonym", "guest"];
+
+/// The name in a credit without its label ("von flerche" -> "flerche").
+pub(crate) fn without_label(s: &str) -> &str {
+    strip_prefixes(s)
+}
+
 /// Whether a line opens with a credit label and a colon ("Autor: …", "الكاتب: …"): the prefixes
 /// that are also plain words elsewhere need the colon to count.
 pub(crate) fn is_labelled_credit(s: &str) -> bool {
@@ -1267,6 +1309,25 @@ mod tests {
     }
     fn dk(name: &str) -> (String, AuthorKind) {
         (name.to_string(), Desk)
+    }
+
+    #[test]
+    fn author_link_texts() {
+        for name in ["gizzmo", "J.R. Stone", "أحمد علي"] {
+            assert!(is_name_link(name), "{name}");
+        }
+        for text in [
+            "More Posts",
+            "Alle Beiträge",
+            "Authors",
+            "مقالات الكاتب",
+            "Posted 12 times",
+            "",
+            "wordpressadmin",
+            "Unknown",
+        ] {
+            assert!(!is_name_link(text), "{text}");
+        }
     }
 
     #[test]

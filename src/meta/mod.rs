@@ -323,6 +323,21 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
                 .as_deref()
                 .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed)))))
     };
+    // Nothing else: the text of a link to an author's page (`rel="author"`, `/author/…`, as
+    // blogs print "by <a>name</a>") near the headline or in the article.
+    if credits.is_empty() && visible.is_empty() {
+        let (first, last) = (kept.first().copied().unwrap_or(0), kept.last().copied().unwrap_or(0));
+        let near = |i: usize| window.contains(&i) || (first <= i && i <= last + 3);
+        if let Some((name, _)) = page.author_links.iter().find(|(name, i)| near(*i) && byline::is_name_link(name)) {
+            // The link says it is a name: a blog's lower-case handle is one too.
+            let mut found = byline::parse_byline(name, site.as_deref());
+            let bare = byline::without_label(name);
+            if found.is_empty() && !bare.is_empty() {
+                found.push(Author::new(bare, AuthorKind::Person));
+            }
+            add(found, &mut visible);
+        }
+    }
     // Nothing near the headline: a labelled credit line ("Autor: …", "Author: …") anywhere in
     // the article or just after it, left in the text.
     if credits.is_empty() && visible.is_empty() {
@@ -500,6 +515,22 @@ fn near_article(page: &Page, kept: &[usize], h1: Option<usize>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_page_link_names_the_author() {
+        let para =
+            "<p>This is a long paragraph of the post, with enough words in it to be the body of the page for sure.</p>";
+        let html = format!(
+            "<html><body><article><h1>A post</h1><div class=meta>Posted on March 3 \
+             <span>by</span><a rel=author href='/author/g1'>gizzmo</a></div>{para}{para}{para}</article></body></html>"
+        );
+        let names =
+            |html: &str| crate::clean(html).unwrap().authors().iter().map(|a| a.name().to_string()).collect::<Vec<_>>();
+        assert_eq!(names(&html), ["gizzmo"]);
+        // A link to any user's page is not enough.
+        let html = html.replace("rel=author href='/author/g1'", "href='/profile/g1'");
+        assert!(names(&html).is_empty());
+    }
 
     #[test]
     fn hosts() {
