@@ -295,12 +295,19 @@ fn collapse(chars: impl Iterator<Item = char>, capacity: usize) -> String {
 /// Folds `s` and keeps only letters and digits, one space between words: the form used to compare
 /// titles, names and phrases regardless of punctuation.
 pub(crate) fn fold_words(s: &str) -> String {
+    // One pass: the words of the folded characters, one space between them.
     let mut out = String::with_capacity(s.len());
-    for w in words(&fold(s)) {
-        if !out.is_empty() {
+    let mut gap = false;
+    for f in s.chars().filter_map(fold_char) {
+        if !is_word_char(f) {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push(f);
+        gap = false;
     }
     out
 }
@@ -555,6 +562,14 @@ mod tests {
     #[test]
     fn fold_words_drops_punctuation() {
         assert_eq!(fold_words("اقرأ أيضاً: «خبر»"), "اقرا ايضا خبر");
+    }
+
+    #[test]
+    fn fold_words_is_the_words_of_fold() {
+        for s in ["اقرأ أيضاً: «خبر»", "  كَتَبَ\u{200f} - أحمد  ", "٢٠٢٤/٣/١٥", "Hello,World !", "", "،؛؟", "a\u{640}b c"]
+        {
+            assert_eq!(fold_words(s), words(&fold(s)).collect::<Vec<_>>().join(" "), "{s:?}");
+        }
     }
 
     #[test]
