@@ -412,12 +412,33 @@ impl Walker<'_> {
                     self.page.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
                 }
             }
-            "script" if attr(attrs, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                self.page.jsonld.push(text_of(nodes, node));
+            "script" => {
+                let ld = match attr(attrs, "type") {
+                    Some(t) => t.trim().eq_ignore_ascii_case("application/ld+json"),
+                    None => true,
+                };
+                if ld {
+                    let text = text_of(nodes, node);
+                    // A script without a type counts when it opens like JSON-LD (some sites
+                    // leave the type out).
+                    if attr(attrs, "type").is_some() || opens_like_json_ld(text.as_bytes()) {
+                        self.page.jsonld.push(text);
+                    }
+                }
             }
             _ => {}
         }
     }
+}
+
+/// Whether a script's text opens like JSON-LD: an object or array with an `@context` near its
+/// start.
+pub(crate) fn opens_like_json_ld(body: &[u8]) -> bool {
+    let start = body.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(body.len());
+    matches!(body.get(start), Some(b'{' | b'['))
+        && body
+            .get(start..(start + 200).min(body.len()))
+            .is_some_and(|b| memchr::memmem::find(b, b"@context").is_some())
 }
 
 /// The concatenated text children of a node (for `<title>` and `<script>`), not descending.

@@ -425,9 +425,11 @@ impl Scanner<'_> {
             b"pre" | b"listing" => self.pre += 1,
             b"script" => {
                 let end = self.script_end(tag.end);
-                // JSON-LD is read by the walk; any script that may be JSON is kept.
+                // JSON-LD is read by the walk; any script that may be JSON is kept, and one
+                // without a type that opens like JSON-LD.
                 let attrs = self.b.get(tag.attrs..tag.end).unwrap_or_default();
-                if !attrs.windows(4).any(|w| w.eq_ignore_ascii_case(b"json")) {
+                let body = self.b.get(tag.end..end).unwrap_or_default();
+                if !attrs.windows(4).any(|w| w.eq_ignore_ascii_case(b"json")) && !crate::dom::opens_like_json_ld(body) {
                     self.cut(tag.end, end);
                 }
                 self.i = end;
@@ -676,6 +678,10 @@ mod tests {
     fn json_ld_is_kept() {
         let html = r#"<script type="application/ld+json">{"a": "</p>"}</script>"#;
         assert_eq!(cut(html), html);
+        // Also without a type, when it opens like JSON-LD.
+        let html = r#"<script> {"@context": "https://schema.org", "datePublished": "2022-01-28"}</script>"#;
+        assert_eq!(cut(html), html);
+        assert_eq!(cut(r#"<script>{"a": 1}</script>"#), "<script></script>");
     }
 
     #[test]
