@@ -294,12 +294,12 @@ pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Re
 
 /// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for.
 pub(crate) fn build(html: &str, max_depth: usize) -> Result<Nodes, Error> {
-    let cuts = crate::scan::scan(html, max_depth)?;
     // html5ever's buffers count bytes in 32 bits.
     let max = u32::MAX as usize;
     if html.len() > max {
         return Err(Error::TooLarge { limit: "input bytes", max, actual: html.len() });
     }
+    let cuts = crate::scan::scan(html, max_depth)?;
     let cut: usize = cuts.iter().map(|c| c.len()).sum();
     // The page without the cuts, in one buffer (the parser's text nodes share it).
     let mut kept = StrTendril::with_capacity(u32::try_from(html.len() - cut).unwrap_or(u32::MAX));
@@ -412,20 +412,19 @@ impl Walker<'_> {
                     self.page.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
                 }
             }
-            "script" => {
-                let ld = match attr(attrs, "type") {
-                    Some(t) => t.trim().eq_ignore_ascii_case("application/ld+json"),
-                    None => true,
-                };
-                if ld {
+            "script" => match attr(attrs, "type") {
+                Some(t) if t.trim().eq_ignore_ascii_case("application/ld+json") => {
+                    self.page.jsonld.push(text_of(nodes, node));
+                }
+                // Some sites leave the type out: such a script counts when it opens like JSON-LD.
+                None => {
                     let text = text_of(nodes, node);
-                    // A script without a type counts when it opens like JSON-LD (some sites
-                    // leave the type out).
-                    if attr(attrs, "type").is_some() || opens_like_json_ld(text.as_bytes()) {
+                    if opens_like_json_ld(text.as_bytes()) {
                         self.page.jsonld.push(text);
                     }
                 }
-            }
+                _ => {}
+            },
             _ => {}
         }
     }

@@ -815,11 +815,6 @@ pub(crate) fn is_name_link(text: &str) -> bool {
 /// Account names that name nobody ("admin", "wordpressadmin", "Unknown").
 const NO_NAMES: &[&str] = &["admin", "unknown", "anonymous", "anonym", "guest"];
 
-/// The name in a credit without its label ("von flerche" -> "flerche").
-pub(crate) fn without_label(s: &str) -> &str {
-    strip_prefixes(s)
-}
-
 /// Whether a line opens with a credit label and a colon ("Autor: …", "الكاتب: …"): the prefixes
 /// that are also plain words elsewhere need the colon to count.
 pub(crate) fn is_labelled_credit(s: &str) -> bool {
@@ -837,7 +832,8 @@ pub(crate) fn is_labelled_credit(s: &str) -> bool {
     })
 }
 
-fn strip_prefixes(mut s: &str) -> &str {
+/// The name in a credit without its labels ("von flerche" -> "flerche").
+pub(crate) fn strip_prefixes(mut s: &str) -> &str {
     for _ in 0..4 {
         match strip_one_prefix(s) {
             Some(rest) => s = rest,
@@ -1216,7 +1212,10 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
     }
     // A Latin label left without its name ("Autor:" with the name in a link elsewhere) names
     // nobody (an Arabic one may be a desk: "المحرر").
-    out.retain(|a| !PREFIXES.iter().any(|(p, _)| p.len() == 1 && p[0].is_ascii() && fold_words(&a.name) == p[0]));
+    out.retain(|a| {
+        let name = fold_words(&a.name);
+        !PREFIXES.iter().any(|(p, _)| p.len() == 1 && p[0].is_ascii() && name == p[0])
+    });
     out
 }
 

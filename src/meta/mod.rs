@@ -323,31 +323,32 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
                 .as_deref()
                 .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed)))))
     };
-    // Nothing else: the text of a link to an author's page (`rel="author"`, `/author/…`, as
-    // blogs print "by <a>name</a>") near the headline or in the article.
+    // Nothing else credits anyone: the text of a link to an author's page (`rel="author"`,
+    // `/author/…`, as blogs print "by <a>name</a>") near the headline or in the article; failing
+    // that, a labelled credit line ("Autor: …", "Author: …") in the article or just after it,
+    // left in the text.
     if credits.is_empty() && visible.is_empty() {
         let (first, last) = (kept.first().copied().unwrap_or(0), kept.last().copied().unwrap_or(0));
         let near = |i: usize| window.contains(&i) || (first <= i && i <= last + 3);
         if let Some((name, _)) = page.author_links.iter().find(|(name, i)| near(*i) && byline::is_name_link(name)) {
-            // The link says it is a name: a blog's lower-case handle is one too.
             let mut found = byline::parse_byline(name, site.as_deref());
-            let bare = byline::without_label(name);
-            if found.is_empty() && !bare.is_empty() {
-                found.push(Author::new(bare, AuthorKind::Person));
+            // The link says it is a name: a blog's lower-case handle is one too.
+            if found.is_empty() {
+                let bare = byline::strip_prefixes(name);
+                if !bare.is_empty() {
+                    found.push(Author::new(bare, AuthorKind::Person));
+                }
             }
             add(found, &mut visible);
         }
-    }
-    // Nothing near the headline: a labelled credit line ("Autor: …", "Author: …") anywhere in
-    // the article or just after it, left in the text.
-    if credits.is_empty() && visible.is_empty() {
-        let last = kept.last().copied().unwrap_or(0);
-        let after = (last + 1..(last + 4).min(page.blocks.len())).filter(|i| !kept.contains(i));
-        for i in kept.iter().copied().chain(after) {
-            let text = &page.blocks[i].text;
-            if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
-                add(byline::parse_byline(text, site.as_deref()), &mut visible);
-                break;
+        if visible.is_empty() {
+            let after = (last + 1..(last + 4).min(page.blocks.len())).filter(|i| !kept.contains(i));
+            for i in kept.iter().copied().chain(after) {
+                let text = &page.blocks[i].text;
+                if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
+                    add(byline::parse_byline(text, site.as_deref()), &mut visible);
+                    break;
+                }
             }
         }
     }

@@ -192,17 +192,18 @@ fn word_count(s: &str) -> usize {
     words(s).count()
 }
 
-/// Removes the site-name part from a page title: " - اليوم السابع", "| الجزيرة نت", an
-/// "اليوم السابع:" prefix, "— BBC News عربي". Uses the known site name and host when given;
-/// otherwise (or additionally, for pipe separators) a generic rule cuts a short end segment
-/// (at most 4 words, the rest at least 3 words). A colon prefix is cut only when it is the site.
-/// Returns the title with white space collapsed; never returns an empty string for a non-empty
-/// title.
+/// [`strip_impl`] with the generic rule, for the tests' site names and hosts.
 #[cfg(test)]
 pub(crate) fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>) -> String {
     strip_impl(title, &Site::new(site_name, host), true)
 }
 
+/// Removes the site-name part from a page title: " - اليوم السابع", "| الجزيرة نت", an
+/// "اليوم السابع:" prefix, "— BBC News عربي". Uses the known site name and host when given;
+/// otherwise (or additionally, for pipe separators, and only when `generic`) a generic rule cuts
+/// a short end segment (at most 4 words, the rest at least 3 words). A colon prefix is cut only
+/// when it is the site. Returns the title with white space collapsed; never returns an empty
+/// string for a non-empty title.
 fn strip_impl(title: &str, site: &Site, generic: bool) -> String {
     let full = clean(title);
     let mut s: &str = &full;
