@@ -11,6 +11,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{ParseOpts, parse_document};
 
 use crate::Error;
+use crate::model::BlockKind;
 use crate::normalize::FastMap;
 use crate::normalize::{CharInfo, CharTable, collapse_lines, collapse_ws};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
@@ -21,37 +22,6 @@ const LINE_BREAK: char = crate::normalize::LINE_BREAK;
 
 /// "No element": the parent of the root.
 pub(crate) const NONE: u32 = u32::MAX;
-
-/// What a block is, for rendering and scoring.
-///
-/// ```
-/// let html = "<html><body><article><h2>عنوان فرعي</h2>\
-///   <p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح تام.</p>\
-///   <p>وهذه فقرة ثانية تكمل الحديث عن الموضوع نفسه وتضيف تفاصيل جديدة ومعلومات أخرى.</p>\
-///   </article></body></html>";
-/// let article = matn::clean(html).unwrap();
-/// assert!(article.blocks().iter().any(|b| b.kind() == matn::BlockKind::Paragraph));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum BlockKind {
-    /// A paragraph, or a run of text inside a `<div>` separated by `<br><br>`.
-    Paragraph,
-    /// A heading, with its level 1–6.
-    Heading(u8),
-    /// An item of a list.
-    ListItem,
-    /// A block quotation.
-    Quote,
-    /// A cell of a table row.
-    TableCell,
-    /// Preformatted text.
-    Preformatted,
-    /// An image caption or photo credit (never part of the text).
-    Caption,
-    /// An image: `text` is empty; see [`Block::image`](crate::Block::image).
-    Image,
-}
 
 /// One element of the page.
 #[derive(Debug, Clone)]

@@ -34,11 +34,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod article;
 mod dom;
 mod error;
 mod input;
 mod meta;
+mod model;
 mod normalize;
 mod render;
 mod rules;
@@ -51,10 +51,8 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
-pub use article::{Article, Block, Direction, Image, Removed};
-pub use dom::BlockKind;
 pub use error::Error;
-pub use meta::{Author, AuthorKind, Date};
+pub use model::{Article, Author, AuthorKind, Block, BlockKind, Date, Direction, Image, Removed};
 pub use normalize::{NormalizeOptions, normalize_arabic};
 pub use rules::{Action, Rule};
 

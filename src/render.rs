@@ -5,8 +5,256 @@
 //! table cells into one table row. All text is escaped for the target format, so the output is
 //! safe to embed whatever the page contained.
 
-use crate::article::{Article, Block, Image};
-use crate::dom::BlockKind;
+use std::fmt::Write as _;
+
+use crate::model::{Article, Block, BlockKind, Image};
+
+// ---------------------------------------------------------------------------------------------
+// The renderers of Article
+// ---------------------------------------------------------------------------------------------
+
+impl Article {
+    fn text_blocks(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter(|b| b.kind != BlockKind::Image && !b.text.is_empty()).map(|b| b.text.as_str())
+    }
+
+    /// The body as plain text: paragraphs separated by a blank line; no captions, no images.
+    ///
+    /// ```
+    /// let html = "<html><body><article><p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح.</p>\
+    ///   <p>وهذه فقرة ثانية تكمل الحديث عن الموضوع نفسه وتضيف تفاصيل جديدة ومعلومات أخرى مهمة.</p></article></body></html>";
+    /// assert_eq!(matn::clean(html).unwrap().text().matches("\n\n").count(), 1);
+    /// ```
+    pub fn text(&self) -> String {
+        self.text_blocks().collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// The body as plain text, one paragraph per line: the form corpus builders feed to tools.
+    ///
+    /// ```
+    /// let html = "<html><body><article><p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح.</p>\
+    ///   <p>وهذه فقرة ثانية تكمل الحديث عن الموضوع نفسه وتضيف تفاصيل جديدة ومعلومات أخرى مهمة.</p></article></body></html>";
+    /// assert_eq!(matn::clean(html).unwrap().text_lines().lines().count(), 2);
+    /// ```
+    pub fn text_lines(&self) -> String {
+        self.text_blocks().collect::<Vec<_>>().join("\n")
+    }
+
+    /// The body as a fragment of clean, semantic HTML, safe to embed in a page.
+    ///
+    /// Paragraphs become `<p>`, headings `<h2>`/`<h3>` (an `<h1>` of the body becomes `<h2>`:
+    /// the title owns level 1), runs of list items one `<ul>`, quotes `<blockquote>`, runs of
+    /// table cells one `<table>` row, preformatted text `<pre>`, and images
+    /// `<figure><img src alt><figcaption>`. Line breaks inside a block become `<br>`. There are
+    /// no scripts, styles, classes or other attributes than `src` and `alt`; all text is escaped
+    /// (`&`, `<`, `>`, `"`, `'`), and `javascript:` or non-image `data:` sources are dropped.
+    /// Image sources are absolute when the page URL was known ([`Cleaner::url`](crate::Cleaner::url)).
+    /// The title and credits are not included: see [`Article::to_html_document`].
+    ///
+    /// ```
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <h2>تفاصيل المشروع</h2>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية &lt;script&gt;، وإن العمل بدأ فيه قبل عامين.</p>
+    /// </article></body></html>"#;
+    /// let body = matn::clean(html).unwrap().to_html();
+    /// assert!(body.starts_with("<p>افتتح وزير"));
+    /// assert!(body.contains("<h2>تفاصيل المشروع</h2>"));
+    /// assert!(body.contains("&lt;script&gt;") && !body.contains("<script"));
+    /// ```
+    pub fn to_html(&self) -> String {
+        html(self)
+    }
+
+    /// The article as a standalone HTML document: `<!DOCTYPE html>`, a `<head>` with the
+    /// charset and `<title>`, and in the body one `<article dir=".." lang="..">` holding the
+    /// title (`<h1>`), a byline paragraph (the credits, then the publication date in a
+    /// `<time datetime>`), and the body of [`Article::to_html`].
+    ///
+    /// Cleaning the document again gives the same text.
+    ///
+    /// ```
+    /// let html = r#"<html lang="ar"><head><title>وزير يفتتح مشروعا جديدا - صدى المدينة</title></head><body>
+    ///   <h1>وزير يفتتح مشروعا جديدا</h1>
+    ///   <article><p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p></article>
+    /// </body></html>"#;
+    /// let article = matn::clean(html).unwrap();
+    /// let doc = article.to_html_document();
+    /// assert!(doc.contains(r#"<article dir="rtl" lang="ar">"#));
+    /// assert!(doc.contains("<h1>وزير يفتتح مشروعا جديدا</h1>"));
+    /// assert_eq!(matn::clean(&doc).unwrap().text(), article.text());
+    /// ```
+    pub fn to_html_document(&self) -> String {
+        html_document(self)
+    }
+
+    /// The body as CommonMark: headings `##`/`###`, paragraphs separated by a blank line, list
+    /// items `- `, quotes `> `, preformatted text in a code fence, images `![alt](src)` with the
+    /// caption in italics on the next line, and a run of table cells as a one-row GFM table.
+    ///
+    /// Text is escaped wherever it would change meaning: `\`, `` ` ``, `*`, `_`, `[`, `]` and
+    /// character references anywhere (`<` is written `&lt;`, so no raw tag survives); `#`, `>`,
+    /// `-`, `+`, `=`, `~` and `1.` at the start of a line. Line breaks inside a block become hard
+    /// breaks. The title is not included.
+    ///
+    /// ```
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <h2>تفاصيل المشروع</h2>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية *مجهزة*، وإن العمل بدأ فيه قبل عامين.</p>
+    /// </article></body></html>"#;
+    /// let md = matn::clean(html).unwrap().to_markdown();
+    /// assert!(md.starts_with("افتتح وزير"));
+    /// assert!(md.contains("\n\n## تفاصيل المشروع\n\n"));
+    /// assert!(md.contains(r"\*مجهزة\*"));
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        markdown(self)
+    }
+
+    /// The article as one JSON object (UTF-8, no insignificant white space). With the `serde`
+    /// feature, `Article` also implements `serde::Serialize` with the same keys in the same
+    /// order.
+    ///
+    /// | key | type | value |
+    /// |-----|------|-------|
+    /// | `title` | string or null | the headline, without the site name |
+    /// | `authors` | array of strings | the persons credited ([`Article::persons`]) |
+    /// | `agencies` | array of strings | the agencies credited ([`Article::agencies`]) |
+    /// | `credits` | array of objects | every credit: `{"name": string, "kind": "person" \| "agency" \| "desk"}` |
+    /// | `published` | string or null | publication date, ISO 8601 ([`Date::to_iso`](crate::Date::to_iso)) |
+    /// | `modified` | string or null | last update, ISO 8601 |
+    /// | `published_text` | string or null | the page's own text of the publication date ([`Date::raw`](crate::Date::raw)) |
+    /// | `site_name` | string or null | the site's name |
+    /// | `url` | string or null | the canonical URL, or the URL the caller gave |
+    /// | `lang` | string or null | the language code |
+    /// | `dir` | string | `"rtl"` or `"ltr"` |
+    /// | `description` | string or null | the page's description or lead |
+    /// | `image` | string or null | the main image URL |
+    /// | `tags` | array of strings | tags and keywords |
+    /// | `section` | string or null | the section of the site |
+    /// | `encoding` | string or null | the encoding the bytes were decoded from ([`Article::encoding`]) |
+    /// | `confidence` | number | 0–1, three decimals |
+    /// | `text` | string | the body, one paragraph per line ([`Article::text_lines`]) |
+    /// | `blocks` | array of objects | `{"kind", "text"}`, or `{"kind": "image", "src", "alt", "caption"}` (caption string or null) |
+    /// | `removed` | array of objects | only with [`Cleaner::explain`](crate::Cleaner::explain) and when non-empty: `{"text", "reason"}` |
+    ///
+    /// Block kinds are `paragraph`, `h1` … `h4` (`h4` for levels 4–6), `list_item`, `quote`,
+    /// `table_cell`, `pre`, `caption` and `image`.
+    ///
+    /// ```
+    /// let html = "<html><body><article><p>هذه فقرة طويلة من نص المقال، تتحدث عن موضوع مهم وتشرح تفاصيله للقارئ بوضوح.</p>\
+    ///   <p>وهذه فقرة ثانية تكمل الحديث عن الموضوع نفسه وتضيف تفاصيل جديدة ومعلومات أخرى مهمة.</p></article></body></html>";
+    /// let json = matn::clean(html).unwrap().to_json();
+    /// assert!(json.starts_with("{\"title\":"));
+    /// assert!(json.contains("\"dir\":\"rtl\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut o = JsonObject::new();
+        o.opt_str("title", self.title());
+        o.str_list("authors", self.persons());
+        o.str_list("agencies", self.agencies());
+        o.raw(
+            "credits",
+            &format!(
+                "[{}]",
+                self.authors
+                    .iter()
+                    .map(|a| format!("{{\"name\":{},\"kind\":\"{}\"}}", json_str(a.name()), a.kind().as_str()))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        );
+        o.opt_str("published", self.published.as_ref().map(|d| d.to_iso()).as_deref());
+        o.opt_str("modified", self.modified.as_ref().map(|d| d.to_iso()).as_deref());
+        o.opt_str("published_text", self.published.as_ref().map(|d| d.raw()));
+        o.opt_str("site_name", self.site_name());
+        o.opt_str("url", self.url());
+        o.opt_str("lang", self.lang());
+        o.opt_str("dir", Some(self.dir().as_str()));
+        o.opt_str("description", self.description());
+        o.opt_str("image", self.image());
+        o.str_list("tags", self.tags.iter().map(String::as_str).collect());
+        o.opt_str("section", self.section());
+        o.opt_str("encoding", self.encoding());
+        o.raw("confidence", &format!("{:.3}", self.confidence));
+        o.opt_str("text", Some(&self.text_lines()));
+        let blocks: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|b| match &b.image {
+                Some(img) => format!(
+                    "{{\"kind\":\"image\",\"src\":{},\"alt\":{},\"caption\":{}}}",
+                    json_str(&img.src),
+                    json_str(&img.alt),
+                    img.caption.as_deref().map_or("null".to_string(), json_str)
+                ),
+                None => format!("{{\"kind\":\"{}\",\"text\":{}}}", b.kind.as_str(), json_str(&b.text)),
+            })
+            .collect();
+        o.raw("blocks", &format!("[{}]", blocks.join(",")));
+        if !self.removed.is_empty() {
+            let removed: Vec<String> = self
+                .removed
+                .iter()
+                .map(|r| format!("{{\"text\":{},\"reason\":{}}}", json_str(&r.text), json_str(&r.reason)))
+                .collect();
+            o.raw("removed", &format!("[{}]", removed.join(",")));
+        }
+        o.finish()
+    }
+}
+
+/// A JSON string literal for `s`.
+pub(crate) fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON object written key by key, in order.
+pub(crate) struct JsonObject(String);
+
+impl JsonObject {
+    pub fn new() -> Self {
+        JsonObject(String::from("{"))
+    }
+    pub fn raw(&mut self, key: &str, value: &str) {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        self.0.push_str(&json_str(key));
+        self.0.push(':');
+        self.0.push_str(value);
+    }
+    pub fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        let v = value.map_or_else(|| "null".to_string(), json_str);
+        self.raw(key, &v);
+    }
+    pub fn str_list(&mut self, key: &str, values: Vec<&str>) {
+        let v: Vec<String> = values.into_iter().map(json_str).collect();
+        self.raw(key, &format!("[{}]", v.join(",")));
+    }
+    pub fn finish(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Grouping
@@ -377,19 +625,17 @@ pub(crate) fn markdown(article: &Article) -> String {
 mod serde_impls {
     use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-    use crate::article::{Article, Block, credit_kind, kind_name};
-    use crate::dom::BlockKind;
-    use crate::meta::{Author, AuthorKind, Date};
+    use crate::model::{Article, Author, AuthorKind, Block, BlockKind, Date};
 
     impl Serialize for BlockKind {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(kind_name(*self))
+            s.serialize_str(self.as_str())
         }
     }
 
     impl Serialize for AuthorKind {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(credit_kind(*self))
+            s.serialize_str(self.as_str())
         }
     }
 
@@ -464,6 +710,12 @@ mod serde_impls {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(json_str("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+        assert_eq!(json_str("نص"), "\"نص\"");
+    }
 
     #[test]
     fn html_escapes_everything() {

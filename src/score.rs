@@ -11,7 +11,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::dom::BlockKind;
+use crate::model::BlockKind;
 use crate::normalize::{CharInfo, CharTable, FastSet};
 use crate::rules::push_fold;
 

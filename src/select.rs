@@ -7,7 +7,8 @@
 //! covers them, a chrome phrase names them, a trimming phrase ends the article before them, or
 //! their score is too low.
 
-use crate::dom::{BlockKind, NONE, Page};
+use crate::dom::{NONE, Page};
+use crate::model::BlockKind;
 use crate::normalize::fold_words;
 use crate::rules::{Action, PageRules, phrase_window};
 use crate::score::{Features, score_blocks, weight};

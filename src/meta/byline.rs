@@ -12,43 +12,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::meta::title::is_site_name;
+use crate::model::{Author, AuthorKind};
 use crate::normalize::{collapse_ws, fold, fold_words, is_alnum, is_diacritic, is_invisible, is_num};
-
-/// Who a credit names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AuthorKind {
-    /// A named person.
-    Person,
-    /// A news agency or wire service ("رويترز", "أ ف ب", "وكالات").
-    Agency,
-    /// An editorial desk or unnamed staff credit ("المحرر", "فريق التحرير", "القسم الاقتصادي"),
-    /// kept apart from persons.
-    Desk,
-}
-
-/// A credited author of an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Author {
-    name: String,
-    kind: AuthorKind,
-}
-
-impl Author {
-    /// The name as the page spells it (white space collapsed, decorations trimmed).
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Whether the credit names a person, an agency or a desk.
-    pub fn kind(&self) -> AuthorKind {
-        self.kind
-    }
-
-    /// Builds a credit.
-    pub(crate) fn new(name: impl Into<String>, kind: AuthorKind) -> Author {
-        Author { name: name.into(), kind }
-    }
-}
 
 /// At most this many credits are returned from one byline.
 const MAX_AUTHORS: usize = 12;

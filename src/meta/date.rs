@@ -15,12 +15,10 @@
 //! the page's own characters for [`Date::raw`]. Text scanning is a single tokenising pass with
 //! bounded look-ahead per token, so the cost stays linear in the input length.
 
-use std::fmt;
-use std::fmt::Write as _;
-
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::model::Date;
 use crate::normalize::{
     CharInfo, ascii_digits, char_info, collapse_ws, fold, fold_char, is_alpha, is_diacritic, is_invisible,
 };
@@ -38,27 +36,6 @@ const SOLAR_YEARS: std::ops::RangeInclusive<u32> = 1300..=1470;
 // ---------------------------------------------------------------------------------------------
 // The date type
 // ---------------------------------------------------------------------------------------------
-
-/// A calendar date with optional time and UTC offset, plus the raw text it came from.
-///
-/// Dates are always proleptic Gregorian: Hijri and Solar Hijri dates found on a page are
-/// converted. The time of day is the local time as written on the page; the offset is only known
-/// when the page states it (an ISO offset, `GMT+2`, `بتوقيت مكة`, …) and is never set without a
-/// time. [`Date::raw`] keeps the page's own characters (Arabic digits, tashkeel, month names) of
-/// the span the date was read from, for display or debugging.
-///
-/// [`Date::to_iso`] (also used by `Display`) renders `2021-07-20`, `2021-07-20T14:14:00` or
-/// `2021-07-20T14:14:00+02:00` depending on what is known; [`Date::date_iso`] always renders the
-/// date alone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-    time: Option<(u8, u8, u8)>,
-    offset_minutes: Option<i16>,
-    raw: String,
-}
 
 impl Date {
     /// A date with no time, offset or raw text, or `None` unless `year` is in `1..=9999`,
@@ -96,64 +73,6 @@ impl Date {
     fn from_day_number(z: i64) -> Option<Date> {
         let (y, m, d) = civil_from_day_number(z)?;
         Date::new(y, m, d)
-    }
-
-    /// The year (proleptic Gregorian, `1..=9999`).
-    pub fn year(&self) -> i32 {
-        self.year
-    }
-
-    /// The month, `1..=12`.
-    pub fn month(&self) -> u8 {
-        self.month
-    }
-
-    /// The day of the month, `1..=31`.
-    pub fn day(&self) -> u8 {
-        self.day
-    }
-
-    /// The local time of day as `(hour, minute, second)` in 24-hour form, when the source gave
-    /// one.
-    pub fn time(&self) -> Option<(u8, u8, u8)> {
-        self.time
-    }
-
-    /// The UTC offset in minutes east of Greenwich (`+02:00` is `120`), when the source gave one.
-    /// Only present together with a time.
-    pub fn offset_minutes(&self) -> Option<i16> {
-        self.offset_minutes
-    }
-
-    /// The page's own text the date was read from (trimmed; empty for dates built in code).
-    pub fn raw(&self) -> &str {
-        &self.raw
-    }
-
-    /// ISO 8601 form with as much precision as is known: `2021-07-20`, `2021-07-20T14:14:00`, or
-    /// `2021-07-20T14:14:00+02:00` (a zero offset is written `+00:00`).
-    pub fn to_iso(&self) -> String {
-        let mut out = self.date_iso();
-        if let Some((h, m, s)) = self.time {
-            let _ = write!(out, "T{h:02}:{m:02}:{s:02}");
-            if let Some(off) = self.offset_minutes {
-                let sign = if off < 0 { '-' } else { '+' };
-                let abs = off.unsigned_abs();
-                let _ = write!(out, "{sign}{:02}:{:02}", abs / 60, abs % 60);
-            }
-        }
-        out
-    }
-
-    /// The calendar date alone, always `YYYY-MM-DD`.
-    pub fn date_iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_iso())
     }
 }
 

@@ -10,12 +10,10 @@ mod date;
 mod jsonld;
 mod title;
 
-pub use byline::{Author, AuthorKind};
-pub use date::Date;
 pub(crate) use date::parse_iso;
 
-use crate::article::Direction;
-use crate::dom::{BlockKind, Page};
+use crate::dom::Page;
+use crate::model::{Author, AuthorKind, BlockKind, Date, Direction};
 use crate::normalize::{fold_words, fold_words_eq, is_alpha, is_arabic_letter};
 use jsonld::Json;
 
