@@ -40,6 +40,7 @@ mod input;
 mod meta;
 mod model;
 mod normalize;
+mod page_url;
 mod render;
 mod rules;
 mod scan;
@@ -47,7 +48,7 @@ pub mod score;
 mod select;
 mod tree;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use once_cell::sync::Lazy;
 
@@ -56,7 +57,8 @@ pub use model::{Article, Author, AuthorKind, Block, BlockKind, Date, Direction, 
 pub use normalize::{NormalizeOptions, normalize_arabic};
 pub use rules::{Action, Rule};
 
-use rules::RuleSet;
+use page_url::PageUrl;
+use rules::{PageRules, RuleSet};
 use select::Reason;
 
 /// Extracts the article of a page with the default settings.
@@ -93,13 +95,8 @@ static DEFAULT_RULES: Lazy<Arc<RuleSet>> = Lazy::new(|| Arc::new(RuleSet::new(&r
 
 /// The scorer's features of a page with the default rules (see [`score::page_features`]).
 fn page_features(html: &str) -> Vec<score::Features> {
-    let rules = DEFAULT.compiled.for_host(None);
-    let limits = dom::WalkLimits {
-        max_nodes: DEFAULT.max_nodes,
-        max_depth: DEFAULT.max_depth,
-        max_block_chars: DEFAULT.max_block_chars,
-    };
-    match dom::parse(html, &rules, limits) {
+    let rules = DEFAULT.rule_set().for_host(None);
+    match dom::parse(html, &rules, DEFAULT.walk_limits()) {
         Ok(page) => select::features(&page, &rules).0,
         Err(_) => Vec::new(),
     }
@@ -127,10 +124,11 @@ fn page_features(html: &str) -> Vec<score::Features> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Cleaner {
-    url: Option<String>,
+    url: Option<PageUrl>,
     extra: Vec<Rule>,
     defaults: bool,
-    compiled: Arc<RuleSet>,
+    /// The rule table, compiled on first use after the rules last changed.
+    compiled: OnceLock<Arc<RuleSet>>,
     min_score: f32,
     min_confidence: f32,
     explain: bool,
@@ -161,7 +159,7 @@ impl Cleaner {
             url: None,
             extra: Vec::new(),
             defaults: true,
-            compiled: Arc::clone(&DEFAULT_RULES),
+            compiled: OnceLock::from(Arc::clone(&DEFAULT_RULES)),
             min_score: 0.1,
             min_confidence: 0.2,
             explain: false,
@@ -174,54 +172,109 @@ impl Cleaner {
     }
 
     /// The page's URL: picks the site rules for its host, makes image links absolute, and gives
-    /// a date when the URL carries one.
+    /// a date when the URL carries one. A URL that does not parse (or has no host) is ignored.
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().url("https://www.youm7.com/story/2021/7/20/x/5404931");
-    /// # let _ = cleaner;
+    /// let html = r#"<html><body><article><img src="/photo.jpg">
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// let article = matn::Cleaner::new().url("https://www.example.com/story/2021/7/20/x/5404931").clean(html)?;
+    /// assert_eq!(article.published().map(|d| d.date_iso()), Some("2021-07-20".to_string()));
+    /// assert_eq!(article.blocks()[0].image().unwrap().src(), "https://www.example.com/photo.jpg");
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn url(mut self, url: &str) -> Cleaner {
-        self.url = Some(url.trim().to_string());
+        self.url = PageUrl::parse(url);
         self
     }
 
-    /// Adds a rule to the table (after the defaults; site rules win over generic ones).
+    /// Adds a rule to the table (after the defaults; site rules win over generic ones). The
+    /// table is compiled once, on the first page after the rules last changed, so adding many
+    /// rules one by one costs nothing more than [`Cleaner::rules`].
     ///
     /// ```
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>شاهد كمان: فيديو الافتتاح</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// assert!(matn::clean(html)?.text().contains("شاهد كمان"));
     /// let cleaner = matn::Cleaner::new().rule(matn::Rule::phrase("شاهد كمان", matn::Action::Remove));
-    /// # let _ = cleaner;
+    /// assert!(!cleaner.clean(html)?.text().contains("شاهد كمان"));
+    /// # Ok::<(), matn::Error>(())
     /// ```
-    pub fn rule(mut self, rule: Rule) -> Cleaner {
-        self.extra.push(rule);
-        self.recompile();
+    #[must_use]
+    pub fn rule(self, rule: Rule) -> Cleaner {
+        self.rules([rule])
+    }
+
+    /// Adds several rules to the table at once (after the defaults and the rules added before).
+    ///
+    /// ```
+    /// use matn::{Action, Rule};
+    /// let cleaner = matn::Cleaner::new()
+    ///     .rules([Rule::class("promo-box", Action::Remove), Rule::phrase("شاهد كمان", Action::Remove)]);
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <div class="promo-box"><p>عرض خاص لفترة محدودة على كل الاشتراكات في الموقع اليوم فقط، سارع بالاشتراك.</p></div>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// assert!(!cleaner.clean(html)?.text().contains("عرض خاص"));
+    /// # Ok::<(), matn::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rules(mut self, rules: impl IntoIterator<Item = Rule>) -> Cleaner {
+        self.extra.extend(rules);
+        self.compiled = OnceLock::new();
         self
     }
 
     /// Replaces the built-in rule table with `rules` alone.
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().replace_rules(vec![matn::Rule::class("ad", matn::Action::Remove)]);
-    /// # let _ = cleaner;
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>اقرأ أيضا: خبر آخر</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// let bare = matn::Cleaner::new().replace_rules(vec![matn::Rule::class("ad", matn::Action::Remove)]);
+    /// assert!(bare.clean(html)?.text().contains("اقرأ أيضا"));
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn replace_rules(mut self, rules: Vec<Rule>) -> Cleaner {
         self.defaults = false;
-        self.extra = rules;
-        self.recompile();
-        self
+        self.extra.clear();
+        self.rules(rules)
     }
 
-    fn recompile(&mut self) {
-        let mut all = if self.defaults { rules::default_rules() } else { Vec::new() };
-        all.extend(self.extra.iter().cloned());
-        self.compiled = Arc::new(RuleSet::new(&all));
+    /// The compiled rule table, built now if the rules changed since it was last built.
+    fn rule_set(&self) -> &RuleSet {
+        self.compiled.get_or_init(|| {
+            let mut all = if self.defaults { rules::default_rules() } else { Vec::new() };
+            all.extend(self.extra.iter().cloned());
+            Arc::new(RuleSet::new(&all))
+        })
     }
 
-    /// The score (0–1) a block needs to stay in the article. Default 0.5; lower keeps more.
+    /// The score (0–1) a block needs to stay in the article. Default 0.1; lower keeps more,
+    /// higher keeps only the blocks that read most like prose (short paragraphs
+    /// score lower than long ones, so a high threshold can leave no article at all).
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().min_block_score(0.3);
-    /// # let _ = cleaner;
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p><a href="/a">الإسكان</a> <a href="/b">المدن الجديدة</a></p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// let lenient = matn::Cleaner::new().min_block_score(0.0).clean(html)?;
+    /// let default = matn::Cleaner::new().clean(html)?;
+    /// assert_eq!((lenient.blocks().len(), default.blocks().len()), (3, 2));
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn min_block_score(mut self, score: f32) -> Cleaner {
         self.min_score = score.clamp(0.0, 1.0);
         self
@@ -231,9 +284,12 @@ impl Cleaner {
     /// always get the best candidate and judge [`Article::confidence`] yourself.
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().min_confidence(0.0);
-    /// # let _ = cleaner;
+    /// let list = r#"<html><body><ul><li><a href="/1">خبر أول</a></li><li><a href="/2">خبر ثان</a></li></ul></body></html>"#;
+    /// assert!(matches!(matn::clean(list), Err(matn::Error::NoArticle { .. })));
+    /// let best = matn::Cleaner::new().min_confidence(0.0).clean(list);
+    /// assert!(best.map_or(true, |a| a.confidence() < 0.5));
     /// ```
+    #[must_use]
     pub fn min_confidence(mut self, confidence: f32) -> Cleaner {
         self.min_confidence = confidence.clamp(0.0, 1.0);
         self
@@ -243,9 +299,16 @@ impl Cleaner {
     /// ([`Article::removed`]): what you need to write a site rule.
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().explain(true);
-    /// # let _ = cleaner;
+    /// let html = r#"<html><body><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>اقرأ أيضا: خبر آخر</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// assert!(matn::clean(html)?.removed().is_empty());
+    /// assert!(!matn::Cleaner::new().explain(true).clean(html)?.removed().is_empty());
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn explain(mut self, on: bool) -> Cleaner {
         self.explain = on;
         self
@@ -255,9 +318,15 @@ impl Cleaner {
     /// relative dates are ignored. An unreadable value is ignored too.
     ///
     /// ```
+    /// let html = r#"<html><body><h1>افتتاح مشروع جديد</h1><div class="date">منذ 3 ساعات</div><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
     /// let cleaner = matn::Cleaner::new().reference_time("2024-03-15T12:00:00+03:00");
-    /// # let _ = cleaner;
+    /// assert_eq!(cleaner.clean(html)?.published().map(|d| d.date_iso()), Some("2024-03-15".to_string()));
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn reference_time(mut self, iso: &str) -> Cleaner {
         self.now = meta::parse_iso(iso);
         self
@@ -270,6 +339,7 @@ impl Cleaner {
     /// let err = matn::Cleaner::new().max_input_bytes(10).clean("<p>أكثر من عشرة بايتات</p>").unwrap_err();
     /// assert!(matches!(err, matn::Error::TooLarge { limit: "input bytes", .. }));
     /// ```
+    #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Cleaner {
         self.max_input_bytes = bytes;
         self
@@ -281,6 +351,7 @@ impl Cleaner {
     /// let err = matn::Cleaner::new().max_nodes(20).clean(&"<p>نص</p>".repeat(50)).unwrap_err();
     /// assert!(matches!(err, matn::Error::TooLarge { limit: "DOM nodes", .. }));
     /// ```
+    #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Cleaner {
         self.max_nodes = nodes;
         self
@@ -295,6 +366,7 @@ impl Cleaner {
     /// let err = matn::Cleaner::new().max_depth(100).clean(&"<div>".repeat(101)).unwrap_err();
     /// assert!(matches!(err, matn::Error::TooLarge { limit: "DOM depth", .. }));
     /// ```
+    #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Cleaner {
         self.max_depth = depth;
         self
@@ -304,9 +376,12 @@ impl Cleaner {
     /// character boundary.
     ///
     /// ```
-    /// let cleaner = matn::Cleaner::new().max_block_bytes(100_000);
-    /// # let _ = cleaner;
+    /// let long = format!("<html><body><article><p>{}</p></article></body></html>", "كلمة عربية، ".repeat(5_000));
+    /// let article = matn::Cleaner::new().max_block_bytes(1_000).clean(&long)?;
+    /// assert!(article.text().len() <= 1_000);
+    /// # Ok::<(), matn::Error>(())
     /// ```
+    #[must_use]
     pub fn max_block_bytes(mut self, bytes: usize) -> Cleaner {
         self.max_block_chars = bytes.max(16);
         self
@@ -362,99 +437,111 @@ impl Cleaner {
         if html.trim().is_empty() {
             return Err(Error::Empty);
         }
-        let host = self.url.as_deref().and_then(meta::host_of);
-        let rules = self.compiled.for_host(host.as_deref());
-        let limits = dom::WalkLimits {
-            max_nodes: self.max_nodes,
-            max_depth: self.max_depth,
-            max_block_chars: self.max_block_chars,
-        };
-        let page = dom::parse(html, &rules, limits)?;
+        let host = self.url.as_ref().and_then(PageUrl::host);
+        let rules = self.rule_set().for_host(host.as_deref());
+        let page = dom::parse(html, &rules, self.walk_limits())?;
         if page.total_chars == 0 && !page.blocks.iter().any(|b| b.kind == BlockKind::Image) {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
         }
         let mut sel = select::select(&page, &rules, self.min_score);
-        let m = meta::extract(&page, &sel.kept, self.url.as_deref(), self.now.as_ref());
-        if !m.meta_blocks.is_empty() {
-            sel.kept.retain(|i| m.meta_blocks.binary_search(i).is_err());
-            for &i in &m.meta_blocks {
-                sel.removed.push((i, Reason::Metadata));
-            }
-            sel.chars = sel
-                .kept
-                .iter()
-                .filter(|&&i| page.blocks[i].kind != BlockKind::Image)
-                .map(|&i| page.blocks[i].text.chars().count())
-                .sum();
-        }
-        // A front page that does not declare itself an article is a homepage, whatever its text.
-        if self.url.as_deref().is_some_and(meta::is_front_page) && !m.declared_article {
+        let m = meta::extract(&page, &sel.kept, self.url.as_ref().map(PageUrl::as_str), self.now.as_ref());
+        set_metadata_lines_apart(&page, &mut sel, &m.meta_blocks);
+        self.judge(&page, &mut sel, m.declared_article)?;
+        let removed = if self.explain { explain_removed(&page, &rules, &mut sel) } else { Vec::new() };
+        Ok(self.assemble(&page, &sel, m, removed))
+    }
+
+    /// The limits of the walk.
+    fn walk_limits(&self) -> dom::WalkLimits {
+        dom::WalkLimits { max_nodes: self.max_nodes, max_depth: self.max_depth, max_block_chars: self.max_block_chars }
+    }
+
+    /// Decides whether the selection is an article: `NoArticle` when no text is kept or the
+    /// confidence is below the threshold. A front page that does not declare itself an article
+    /// is a homepage whatever its text, so its confidence is cut first.
+    fn judge(&self, page: &dom::Page, sel: &mut select::Selection, declared_article: bool) -> Result<(), Error> {
+        if self.url.as_ref().is_some_and(PageUrl::is_front_page) && !declared_article {
             sel.confidence *= 0.4;
         }
         let has_text = sel.kept.iter().any(|&i| page.blocks[i].kind != BlockKind::Image);
         if !has_text || sel.confidence < self.min_confidence {
             return Err(Error::NoArticle { confidence: sel.confidence, chars: sel.chars });
         }
-        let base = m.url.clone().or_else(|| self.url.clone());
-        let base = base.as_deref().and_then(|u| url::Url::parse(u).ok());
-        let absolute = |src: &str| match &base {
-            Some(b) => b.join(src).map(|u| u.to_string()).unwrap_or_else(|_| src.to_string()),
-            None => src.to_string(),
-        };
+        Ok(())
+    }
+
+    /// The article: the metadata, and the kept blocks with images made absolute (against the
+    /// page's canonical URL, else the caller's) and their captions attached.
+    fn assemble(&self, page: &dom::Page, sel: &select::Selection, m: meta::Meta, removed: Vec<Removed>) -> Article {
+        let canonical = m.url.as_deref().and_then(PageUrl::parse);
+        let base = canonical.as_ref().or(self.url.as_ref());
         let mut blocks = Vec::with_capacity(sel.kept.len());
         for &i in &sel.kept {
             let b = &page.blocks[i];
-            let image = b.src.as_deref().map(|src| Image {
-                src: absolute(src),
-                alt: b.text.clone(),
-                caption: sel.captions.iter().find(|(_, img)| *img == i).map(|(c, _)| page.blocks[*c].text.clone()),
-            });
-            blocks.push(Block {
-                kind: b.kind,
-                text: if image.is_some() { String::new() } else { b.text.clone() },
-                image,
-            });
+            let Some(src) = &b.src else {
+                blocks.push(Block { kind: b.kind, text: b.text.clone(), image: None });
+                continue;
+            };
+            let Some(src) = page_url::resolve(base, src) else { continue };
+            let caption = sel.captions.iter().find(|(_, img)| *img == i).map(|(c, _)| page.blocks[*c].text.clone());
+            let image = Image { src, alt: b.text.clone(), caption };
+            blocks.push(Block { kind: b.kind, text: String::new(), image: Some(image) });
         }
-        let removed = if self.explain {
-            sel.removed.sort_by_key(|(i, _)| *i);
-            sel.removed
-                .iter()
-                .filter(|(i, _)| page.blocks[*i].kind != BlockKind::Image)
-                .map(|(i, reason)| Removed {
-                    text: page.blocks[*i].text.clone(),
-                    reason: match reason {
-                        Reason::Rule(r) => rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe),
-                        Reason::Trimmed(r) => {
-                            format!("after {}", rules.get(*r).map_or_else(|| "rule".to_string(), Rule::describe))
-                        }
-                        Reason::OutsideRegion => "outside the article region".to_string(),
-                        Reason::ChromeElement => "inside nav, footer, aside, form or a chrome landmark".to_string(),
-                        Reason::LowScore(s) => format!("score {s:.2}"),
-                        Reason::Caption => "caption".to_string(),
-                        Reason::Metadata => "metadata line (headline, byline or date)".to_string(),
-                    },
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Ok(Article {
+        let url = m.url.or_else(|| self.url.as_ref().map(|u| u.as_str().to_string()));
+        Article {
             title: m.title,
             authors: m.authors,
             published: m.published,
             modified: m.modified,
             site_name: m.site_name,
-            url: m.url.or_else(|| self.url.clone()),
+            url: url.and_then(|u| page_url::resolve(self.url.as_ref(), &u)),
             lang: m.lang,
             dir: m.dir,
             description: m.description,
-            image: m.image.map(|i| absolute(&i)),
+            image: m.image.and_then(|i| page_url::resolve(base, &i)),
             tags: m.tags,
             section: m.section,
             blocks,
             confidence: sel.confidence,
             removed,
             encoding: None,
-        })
+        }
     }
+}
+
+/// Takes the headline, byline and date lines that metadata read out of the kept blocks.
+fn set_metadata_lines_apart(page: &dom::Page, sel: &mut select::Selection, meta_blocks: &[usize]) {
+    if meta_blocks.is_empty() {
+        return;
+    }
+    sel.kept.retain(|i| meta_blocks.binary_search(i).is_err());
+    sel.removed.extend(meta_blocks.iter().map(|&i| (i, Reason::Metadata)));
+    sel.chars = sel
+        .kept
+        .iter()
+        .filter(|&&i| page.blocks[i].kind != BlockKind::Image)
+        .map(|&i| page.blocks[i].text.chars().count())
+        .sum();
+}
+
+/// Every text block left out, in page order, with why.
+fn explain_removed(page: &dom::Page, rules: &PageRules, sel: &mut select::Selection) -> Vec<Removed> {
+    let rule = |r: u16| rules.get(r).map_or_else(|| "rule".to_string(), Rule::describe);
+    sel.removed.sort_by_key(|(i, _)| *i);
+    sel.removed
+        .iter()
+        .filter(|(i, _)| page.blocks[*i].kind != BlockKind::Image)
+        .map(|(i, reason)| Removed {
+            text: page.blocks[*i].text.clone(),
+            reason: match reason {
+                Reason::Rule(r) => rule(*r),
+                Reason::Trimmed(r) => format!("after {}", rule(*r)),
+                Reason::OutsideRegion => "outside the article region".to_string(),
+                Reason::ChromeElement => "inside nav, footer, aside, form or a chrome landmark".to_string(),
+                Reason::LowScore(s) => format!("score {s:.2}"),
+                Reason::Caption => "caption".to_string(),
+                Reason::Metadata => "metadata line (headline, byline or date)".to_string(),
+            },
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Article, Block, BlockKind, Image};
+use crate::page_url;
 
 // ---------------------------------------------------------------------------------------------
 // The renderers of Article
@@ -47,7 +48,7 @@ impl Article {
     /// table cells one `<table>` row, preformatted text `<pre>`, and images
     /// `<figure><img src alt><figcaption>`. Line breaks inside a block become `<br>`. There are
     /// no scripts, styles, classes or other attributes than `src` and `alt`; all text is escaped
-    /// (`&`, `<`, `>`, `"`, `'`), and `javascript:` or non-image `data:` sources are dropped.
+    /// (`&`, `<`, `>`, `"`, `'`), and image sources other than `http`/`https` links are dropped.
     /// Image sources are absolute when the page URL was known ([`Cleaner::url`](crate::Cleaner::url)).
     /// The title and credits are not included: see [`Article::to_html_document`].
     ///
@@ -301,21 +302,6 @@ fn heading_level(level: u8) -> u8 {
     if level <= 2 { 2 } else { 3 }
 }
 
-/// The image source if it is safe to link to: scripts and non-image `data:` URLs are dropped.
-fn safe_src(src: &str) -> Option<&str> {
-    let s = src.trim();
-    let lower: String = s.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).take(16).collect();
-    let lower = lower.to_ascii_lowercase();
-    if s.is_empty()
-        || lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || (lower.starts_with("data:") && !lower.starts_with("data:image/"))
-    {
-        return None;
-    }
-    Some(s)
-}
-
 // ---------------------------------------------------------------------------------------------
 // HTML
 // ---------------------------------------------------------------------------------------------
@@ -353,9 +339,9 @@ fn push_html_lines(out: &mut String, s: &str) {
 }
 
 fn push_html_image(out: &mut String, image: &Image) {
-    let Some(src) = safe_src(&image.src) else { return };
+    let Some(src) = page_url::resolve(None, &image.src) else { return };
     out.push_str("<figure><img src=\"");
-    push_html(out, src);
+    push_html(out, &src);
     out.push_str("\" alt=\"");
     push_html(out, &image.alt.replace('\n', " "));
     out.push_str("\">");
@@ -583,9 +569,9 @@ pub(crate) fn markdown(article: &Article) -> String {
             }
             Group::Single(b) => {
                 if let Some(image) = &b.image {
-                    let Some(src) = safe_src(&image.src) else { continue };
+                    let Some(src) = page_url::resolve(None, &image.src) else { continue };
                     let alt = escape_markdown_line(&image.alt.replace('\n', " "), MdContext::Inline);
-                    let mut s = format!("![{alt}]({})", markdown_url(src));
+                    let mut s = format!("![{alt}]({})", markdown_url(&src));
                     if let Some(caption) = image.caption.as_deref().filter(|c| !c.is_empty()) {
                         s.push_str("\n*");
                         s.push_str(&escape_markdown_line(&caption.replace('\n', " "), MdContext::Inline));
@@ -792,11 +778,7 @@ mod tests {
     }
 
     #[test]
-    fn unsafe_sources_are_dropped() {
-        assert_eq!(safe_src(" JavaScript:alert(1)"), None);
-        assert_eq!(safe_src("data:text/html,x"), None);
-        assert_eq!(safe_src("data:image/png;base64,AA"), Some("data:image/png;base64,AA"));
-        assert_eq!(safe_src("/a.jpg"), Some("/a.jpg"));
+    fn markdown_urls_are_escaped() {
         assert_eq!(markdown_url("/a b(1).jpg"), "/a%20b%281%29.jpg");
     }
 }

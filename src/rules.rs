@@ -8,6 +8,7 @@
 use aho_corasick::AhoCorasick;
 
 use crate::normalize::{FastMap, fold, is_alnum, is_alpha};
+use crate::page_url::normalize_host;
 
 /// What a rule does to the part of the page it matches.
 ///
@@ -164,8 +165,7 @@ impl Rule {
     /// assert_eq!(rule.host(), Some("example.com"));
     /// ```
     pub fn on_host(mut self, host: &str) -> Rule {
-        let host = host.trim().to_ascii_lowercase();
-        self.host = Some(host.strip_prefix("www.").unwrap_or(&host).to_string());
+        self.host = Some(normalize_host(host));
         self
     }
 
@@ -411,7 +411,7 @@ impl RuleSet {
 
     /// The table for a page on `host` (if known).
     pub fn for_host(&self, host: Option<&str>) -> PageRules<'_> {
-        let host = host.map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+        let host = host.map(normalize_host);
         let mut page = PageRules { set: self, host, selectors: Vec::new() };
         page.selectors =
             self.selector_rules.iter().copied().filter(|&i| page.applies(&self.rules[usize::from(i)])).collect();

@@ -15,6 +15,7 @@ pub(crate) use date::parse_iso;
 use crate::dom::Page;
 use crate::model::{Author, AuthorKind, BlockKind, Date, Direction};
 use crate::normalize::{fold_words, fold_words_eq, is_alpha, is_arabic_letter};
+use crate::page_url::host_of;
 use jsonld::Json;
 
 /// Metadata of one page, and the blocks that carried it.
@@ -143,27 +144,6 @@ fn strip_tags(s: &str) -> String {
         }
     }
     crate::normalize::collapse_ws(&html_unescape(&out))
-}
-
-/// Whether a URL is a site's front page: an empty path, `/`, or `/index.*`, `/default.*`,
-/// `/home.*`, with no query.
-pub(crate) fn is_front_page(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    if rest.contains('?') {
-        return false;
-    }
-    let path = rest.find('/').map_or("", |i| &rest[i..]);
-    let path = path.trim_matches('/').to_ascii_lowercase();
-    let stem = path.split('.').next().unwrap_or("");
-    path.is_empty() || (!path.contains('/') && matches!(stem, "index" | "default" | "home" | "main"))
-}
-
-/// The host of a URL, lower-cased, without `www.`.
-pub(crate) fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
-    let host = host.trim().to_ascii_lowercase();
-    (!host.is_empty()).then(|| host.strip_prefix("www.").unwrap_or(&host).to_string())
 }
 
 /// Language and direction from the text's script when the page does not say.
@@ -529,23 +509,6 @@ mod tests {
         // A link to any user's page is not enough.
         let html = html.replace("rel=author href='/author/g1'", "href='/profile/g1'");
         assert!(names(&html).is_empty());
-    }
-
-    #[test]
-    fn hosts() {
-        assert_eq!(host_of("https://www.youm7.com/story/1").as_deref(), Some("youm7.com"));
-        assert_eq!(host_of("http://user@Example.org:8080/x").as_deref(), Some("example.org"));
-        assert_eq!(host_of("").as_deref(), None);
-    }
-
-    #[test]
-    fn front_pages() {
-        for u in ["https://www.elbilad.net", "https://x.net/", "http://x.info/index.php", "http://x.com/default.aspx"] {
-            assert!(is_front_page(u), "{u}");
-        }
-        for u in ["https://x.net/news/1", "http://x.com/index.php?id=4", "http://x.com/iraq.php"] {
-            assert!(!is_front_page(u), "{u}");
-        }
     }
 
     #[test]
