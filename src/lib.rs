@@ -55,7 +55,7 @@ use once_cell::sync::Lazy;
 pub use error::Error;
 pub use model::{Article, Author, AuthorKind, Block, BlockKind, Date, Direction, Image, Removed};
 pub use normalize::{NormalizeOptions, normalize_arabic};
-pub use rules::{Action, Rule};
+pub use rules::{Action, Rule, SelectorError};
 
 use page_url::PageUrl;
 use rules::{PageRules, RuleSet};

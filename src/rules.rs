@@ -3,7 +3,7 @@
 //! All knowledge about chrome lives here as data: class/id tokens, Arabic (and a few Latin)
 //! phrases matched on folded text, and per-site rules keyed by host. The walker asks the table
 //! once per element ([`PageRules::classify_element_with`]) and once per block
-//! ([`RuleSet::classify_text`]); nothing else in the crate tests class names or phrases.
+//! (`PageRules::classify_folded`).
 
 use aho_corasick::AhoCorasick;
 
@@ -75,7 +75,7 @@ enum PhraseMode {
 /// ```
 /// use matn::{Action, Cleaner, Rule};
 /// let cleaner = Cleaner::new()
-///     .rule(Rule::selector("div.sponsored-box", Action::Remove).on_host("example.com"))
+///     .rule(Rule::selector("div.sponsored-box", Action::Remove)?.on_host("example.com"))
 ///     .rule(Rule::phrase("اقرأ كمان", Action::Remove));
 /// let html = r#"<html><body><article>
 ///   <p>نص الخبر الأول هنا، وهو نص طويل بما يكفي ليكون فقرة من فقرات المقال الذي نقرؤه الآن.</p>
@@ -84,6 +84,7 @@ enum PhraseMode {
 /// </article></body></html>"#;
 /// let article = cleaner.clean(html).unwrap();
 /// assert!(!article.text().contains("اقرأ كمان"));
+/// # Ok::<(), matn::SelectorError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
@@ -105,23 +106,21 @@ impl Rule {
 
     /// A rule on one element selector: `tag`, `#id`, `.class`, `tag.class` or `tag#id`.
     ///
+    /// Anything else (combinators such as `div > p`, attribute selectors, pseudo-classes, lists,
+    /// two classes) is a [`SelectorError`] that says what is not supported, rather than a rule
+    /// that can never match.
+    ///
     /// ```
-    /// let rule = matn::Rule::selector("div#articleBody", matn::Action::Body);
+    /// let rule = matn::Rule::selector("div#articleBody", matn::Action::Body)?;
     /// assert_eq!(rule.action(), matn::Action::Body);
+    /// let err = matn::Rule::selector("div > p", matn::Action::Remove).unwrap_err();
+    /// assert!(err.to_string().contains("combinator"));
+    /// # Ok::<(), matn::SelectorError>(())
     /// ```
-    pub fn selector(selector: &str, action: Action) -> Rule {
-        let (tag, rest) = match selector.find(['#', '.']) {
-            Some(i) => (&selector[..i], &selector[i..]),
-            None => (selector, ""),
-        };
-        let tag = (!tag.is_empty()).then(|| tag.to_ascii_lowercase());
-        let (mut id, mut class) = (None, None);
-        if let Some(v) = rest.strip_prefix('#') {
-            id = Some(v.to_string());
-        } else if let Some(v) = rest.strip_prefix('.') {
-            class = Some(v.to_string());
-        }
-        Rule { target: Target::Selector { tag, id, class }, action, host: None }
+    pub fn selector(selector: &str, action: Action) -> Result<Rule, SelectorError> {
+        let (tag, id, class) = parse_selector(selector.trim())
+            .map_err(|reason| SelectorError { selector: selector.to_string(), reason })?;
+        Ok(Rule { target: Target::Selector { tag, id, class }, action, host: None })
     }
 
     /// A rule on a phrase at the start of a block, matched on folded text (alef forms, ى/ي,
@@ -220,6 +219,67 @@ pub(crate) struct ElementVerdict {
     pub body: Option<u16>,
     /// A rule that marks the element as a caption.
     pub caption: Option<u16>,
+}
+
+/// A selector the table cannot use, and why (see [`Rule::selector`]).
+///
+/// ```
+/// let err = matn::Rule::selector("a[href]", matn::Action::Remove).unwrap_err();
+/// assert_eq!(err.selector(), "a[href]");
+/// assert_eq!(err.to_string(), "unsupported selector `a[href]`: attribute selectors are not supported; \
+///     a rule names one element: tag, #id, .class, tag.class or tag#id");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unsupported selector `{selector}`: {reason}; a rule names one element: tag, #id, .class, tag.class or tag#id")]
+pub struct SelectorError {
+    selector: String,
+    reason: &'static str,
+}
+
+impl SelectorError {
+    /// The selector as it was given.
+    pub fn selector(&self) -> &str {
+        &self.selector
+    }
+}
+
+/// The parts of `tag`, `#id`, `.class`, `tag.class` or `tag#id`, or why the selector is not one
+/// of them.
+type SelectorParts = (Option<String>, Option<String>, Option<String>);
+
+fn parse_selector(s: &str) -> Result<SelectorParts, &'static str> {
+    let reason = |c: char| match c {
+        ' ' | '\t' | '\n' | '>' | '+' | '~' => Some("combinators (descendant, >, +, ~) are not supported"),
+        '[' | ']' => Some("attribute selectors are not supported"),
+        ':' => Some("pseudo-classes are not supported"),
+        ',' => Some("selector lists are not supported: add one rule per selector"),
+        '*' => Some("the universal selector is not supported"),
+        '(' | ')' | '"' | '\'' | '\\' | '|' => Some("this syntax is not supported"),
+        _ => None,
+    };
+    if s.is_empty() {
+        return Err("the selector is empty");
+    }
+    if let Some(why) = s.chars().find_map(reason) {
+        return Err(why);
+    }
+    let (tag, rest) = s.split_at(s.find(['#', '.']).unwrap_or(s.len()));
+    let tag_ok = tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !tag.is_empty() && !tag_ok {
+        return Err("a tag name is ASCII letters, digits and -");
+    }
+    let (mut id, mut class) = (None, None);
+    if let Some((mark, name)) = rest.chars().next().map(|c| (c, &rest[1..])) {
+        if name.is_empty() {
+            return Err("a # or . must be followed by a name");
+        }
+        if name.contains(['#', '.']) {
+            return Err("only one #id or .class is supported");
+        }
+        if mark == '#' { id = Some(name.to_string()) } else { class = Some(name.to_string()) }
+    }
+    Ok(((!tag.is_empty()).then(|| tag.to_ascii_lowercase()), id, class))
 }
 
 /// The rule table, compiled: class rules indexed by token, the rest sorted by what they target.
@@ -724,17 +784,12 @@ const REMOVE_PREFIXES: &[&str] = &[
     "اقرا ايضا",
     "اقرا كذلك",
     "اقرا المزيد",
-    "اقرا ايضآ",
-    "اقرأ أيضا",
     "ايضا اقرا",
     "طالع ايضا",
     "شاهد ايضا",
-    "شاهد ايضاً",
     "شاهد الفيديو",
     "للمزيد اقرا",
     "للمزيد من الاخبار",
-    "تابع اخر اخبار",
-    "تابعوا اخر اخبار",
     "تابعونا على",
     "تابعونا عبر",
     "تابعنا على",
@@ -823,7 +878,6 @@ const REMOVE_LABELS: &[&str] = &[
     "last updated",
     "posted",
     "posted on",
-    "advertisement",
     "اعلان",
     "anzeige",
     "werbung",
@@ -880,8 +934,6 @@ const TRIM_HEADINGS: &[&str] = &[
     "قد يهمك ايضا",
     "قد يهمك",
     "ننصحك بقراءه",
-    "اقرا ايضا",
-    "اقرا المزيد",
     "المزيد من الاخبار",
     "المزيد",
     "اخر الاخبار",
@@ -894,14 +946,8 @@ const TRIM_HEADINGS: &[&str] = &[
     "اضف تعليق",
     "اضف تعليقك",
     "اترك تعليقا",
-    "اترك تعليقاً",
     "التعليقات على الخبر",
     "شارك",
-    "شارك الخبر",
-    "شارك المقال",
-    "الوسوم",
-    "وسوم",
-    "الكلمات المفتاحيه",
     "كلمات البحث",
     "مواضيع",
     "اقرا في",
@@ -921,9 +967,6 @@ const TRIM_HEADINGS: &[&str] = &[
     "leave a reply",
     "tags",
     "share",
-    "share this",
-    "share this article",
-    "read more",
     "more from",
     "top stories",
     "latest news",
@@ -945,7 +988,6 @@ const TRIM_HEADINGS: &[&str] = &[
     "sur le même sujet",
     "noticias relacionadas",
     "te puede interesar",
-    "advertisement",
     "متعلقہ مضامين",
     "متعلقہ خبريں",
     "مزيد پڑھيں",
@@ -1041,11 +1083,9 @@ pub(crate) fn default_rules() -> Vec<Rule> {
         rules.push(Rule::heading(p, Action::TrimAfter));
     }
     for (host, body, strip) in SITES {
-        for sel in body.iter() {
-            rules.push(Rule::selector(sel, Action::Body).on_host(host));
-        }
-        for sel in strip.iter() {
-            rules.push(Rule::selector(sel, Action::Remove).on_host(host));
+        // Every selector of the table parses (a test checks it); `ok()` only keeps this panic-free.
+        for (sels, action) in [(*body, Action::Body), (*strip, Action::Remove)] {
+            rules.extend(sels.iter().filter_map(|sel| Rule::selector(sel, action).ok()).map(|r| r.on_host(host)));
         }
     }
     rules
@@ -1100,6 +1140,86 @@ mod tests {
         assert!(s.classify_element("div", "", "elementor-widget-text-editor").verdict.remove.is_none());
         assert!(s.classify_element("div", "", "author-box").byline);
         assert!(s.classify_element("span", "", "newsStoryDate").date);
+    }
+
+    #[test]
+    fn selectors_parse_or_say_why_not() {
+        let parts = |s: &str| match Rule::selector(s, Action::Remove).map(|r| r.target) {
+            Ok(Target::Selector { tag, id, class }) => Ok((tag, id, class)),
+            Ok(_) => unreachable!(),
+            Err(e) => Err(e.to_string()),
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(parts("DIV"), Ok((some("div"), None, None)));
+        assert_eq!(parts("#storyBody"), Ok((None, some("storyBody"), None)));
+        assert_eq!(parts(" div.inline-promo "), Ok((some("div"), None, some("inline-promo"))));
+        assert_eq!(parts("h2#x_1"), Ok((some("h2"), some("x_1"), None)));
+        for (bad, why) in [
+            ("div > p", "combinators"),
+            ("div p", "combinators"),
+            ("a[href]", "attribute"),
+            ("a:hover", "pseudo-classes"),
+            ("h1, h2", "lists"),
+            ("*", "universal"),
+            ("div.a.b", "only one"),
+            ("div#", "followed by a name"),
+            ("", "empty"),
+            ("2div", "tag name"),
+        ] {
+            let err = parts(bad).unwrap_err();
+            assert!(err.contains(why), "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_site_selector_parses() {
+        for (host, body, strip) in SITES {
+            for sel in body.iter().chain(strip.iter()) {
+                assert!(Rule::selector(sel, Action::Remove).is_ok(), "{host}: {sel}");
+            }
+        }
+    }
+
+    /// Whether rule `later` can never decide anything because rule `earlier` (before it in the
+    /// table, on the same or a wider set of hosts) matches wherever it matches.
+    fn shadows(earlier: &Rule, later: &Rule) -> bool {
+        let hosts = earlier.host.is_none() || earlier.host == later.host;
+        let word_prefix =
+            |p: &str, of: &str| of.starts_with(p) && of[p.len()..].chars().next().is_none_or(|c| !is_alnum(c));
+        let modes = |a: ClassMode, b: ClassMode| {
+            a == b || a == ClassMode::Affix || (a == ClassMode::Part && b == ClassMode::Whole)
+        };
+        hosts
+            && match (&earlier.target, &later.target) {
+                (Target::Phrase { folded: a, mode: ma }, Target::Phrase { folded: b, mode: mb }) => match (ma, mb) {
+                    (PhraseMode::Prefix, PhraseMode::Prefix | PhraseMode::Whole) => word_prefix(a, b),
+                    (PhraseMode::Whole, PhraseMode::Whole) => a == b,
+                    (PhraseMode::Contains, _) => b.contains(a.as_str()),
+                    _ => false,
+                },
+                (Target::Class { token: a, mode: ma }, Target::Class { token: b, mode: mb }) => {
+                    a == b && earlier.action == later.action && modes(*ma, *mb)
+                }
+                (a, b) => a == b && earlier.action == later.action,
+            }
+    }
+
+    #[test]
+    fn default_table_has_no_duplicate_or_shadowed_rule() {
+        let rules = default_rules();
+        let mut found = Vec::new();
+        for (j, later) in rules.iter().enumerate() {
+            if let Some(earlier) = rules[..j].iter().find(|e| shadows(e, later)) {
+                found.push(format!(
+                    "{} ({:?}) never fires after {} ({:?})",
+                    later.describe(),
+                    later.action,
+                    earlier.describe(),
+                    earlier.action
+                ));
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
     #[test]
