@@ -85,6 +85,7 @@ impl Block {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
+#[non_exhaustive]
 pub enum Direction {
     /// Right to left (Arabic, Persian, Urdu, Hebrew).
     Rtl,
@@ -329,6 +330,7 @@ impl BlockKind {
 
 /// Who a credit names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthorKind {
     /// A named person.
     Person,

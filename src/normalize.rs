@@ -416,10 +416,15 @@ const TATWEEL: char = '\u{0640}';
 ///
 /// ```
 /// use matn::NormalizeOptions;
-/// let options = NormalizeOptions { digits: false, ..NormalizeOptions::default() };
+/// let mut options = NormalizeOptions::default();
+/// options.digits = false;
 /// assert!(options.tatweel && !options.digits && !options.ta_marbuta);
 /// ```
+///
+/// New foldings may be added in later versions (the type is `#[non_exhaustive]`): start from
+/// [`Default`] or [`NormalizeOptions::none`] and set the fields you want.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct NormalizeOptions {
     /// Remove tatweel (U+0640): `كـــتب` → `كتب`.
     pub tatweel: bool,
@@ -458,7 +463,8 @@ impl NormalizeOptions {
     /// ```
     /// use matn::{NormalizeOptions, normalize_arabic};
     /// assert_eq!(normalize_arabic("إلى ٢٠٢٤", &NormalizeOptions::none()), "إلى ٢٠٢٤");
-    /// let ya = NormalizeOptions { ya: true, ..NormalizeOptions::none() };
+    /// let mut ya = NormalizeOptions::none();
+    /// ya.ya = true;
     /// assert_eq!(normalize_arabic("إلى ٢٠٢٤", &ya), "إلي ٢٠٢٤");
     /// ```
     pub fn none() -> Self {
@@ -486,7 +492,8 @@ impl NormalizeOptions {
 /// use matn::{NormalizeOptions, normalize_arabic};
 /// let text = "قالَ الرئيسُ إنّ الـمـشـروع سيُنجَز في ٢٠٢٤\u{200F} إلى الأبد";
 /// assert_eq!(normalize_arabic(text, &NormalizeOptions::default()), "قال الرئيس ان المشروع سينجز في 2024 الي الابد");
-/// let all = NormalizeOptions { ta_marbuta: true, ..NormalizeOptions::default() };
+/// let mut all = NormalizeOptions::default();
+/// all.ta_marbuta = true;
 /// assert_eq!(normalize_arabic("مدرسةٌ", &all), "مدرسه");
 /// ```
 pub fn normalize_arabic(text: &str, options: &NormalizeOptions) -> String {

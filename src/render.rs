@@ -314,7 +314,7 @@ fn escape_html(s: &str) -> String {
     out
 }
 
-/// Appends `s` escaped as in [`escape_html`].
+/// Appends `s` escaped for HTML content and quoted attribute values: `&`, `<`, `>`, `"` and `'`.
 fn push_html(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {

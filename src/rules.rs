@@ -503,7 +503,7 @@ impl PageRules<'_> {
         self.classify_element_with(tag, id, class, &mut NameMemo::default())
     }
 
-    /// [`PageRules::classify_element`], with what each class or id name matched kept in `memo`:
+    /// Classifies an element by its tag, id and class, with what each class or id name matched kept in `memo`:
     /// a page repeats the same names on hundreds of elements.
     pub fn classify_element_with(&self, tag: &str, id: &str, class: &str, memo: &mut NameMemo) -> ElementMarks {
         let mut m = ElementMarks::default();
@@ -574,7 +574,7 @@ impl PageRules<'_> {
         self.classify_folded(&folded, truncated)
     }
 
-    /// [`PageRules::classify_text`] on a block's start already folded by [`push_folded`]
+    /// Classifies a block by the start of its text, already folded by [`push_fold`]
     /// (`truncated`: the block goes on past its [`phrase_window`]).
     pub fn classify_folded(&self, folded: &str, truncated: bool) -> Option<(u16, Action)> {
         let trimmed = folded.trim_matches(|c: char| !is_alnum(c));
@@ -621,7 +621,8 @@ pub(crate) fn push_folded(out: &mut String, space: &mut bool, c: char) {
     push_fold(out, space, crate::normalize::fold_char(c));
 }
 
-/// [`push_folded`] for a character already folded (`None`: dropped).
+/// Appends a character already folded (`None`: dropped) to `out`, one space for a run of white
+/// space (`space`: the last character pushed was a space, or nothing was).
 #[inline]
 pub(crate) fn push_fold(out: &mut String, space: &mut bool, folded: Option<char>) {
     match folded {

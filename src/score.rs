@@ -17,6 +17,7 @@ use crate::rules::push_fold;
 
 /// What the scorer knows of one block. Built by the walker; plain data.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct Features {
     /// Characters of text, white space excluded.
     pub chars: u32,

@@ -600,7 +600,7 @@ static STRONG_SEP: Lazy<Regex> = Lazy::new(|| Regex::new(r"[|¦•·\n]|\s/{1,2}
 /// Dashes between a dateline and a name (at least one side spaced, so "Jean-Pierre" stays).
 static DASH_SEP: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[-–—]+\s+|\s+[-–—]+\s*|\s+ـ+\s+").expect("valid dash separator"));
-/// Bracketed asides: "(واس)", "[AFP]".
+/// Bracketed asides: "(واس)", "\[AFP\]".
 static BRACKETS: Lazy<Regex> = Lazy::new(|| Regex::new(r"[(\[]([^()\[\]]*)[)\]]").expect("valid bracket pattern"));
 /// List separators (the conjunction و is handled separately).
 static LIST_SEP: Lazy<Regex> =
