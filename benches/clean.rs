@@ -57,7 +57,7 @@ fn end_to_end(c: &mut Criterion) {
 fn scoring_core(c: &mut Criterion) {
     let mut group = c.benchmark_group("score_blocks");
     for (label, pages) in page_sets() {
-        let features: Vec<Vec<matn::score::Features>> = pages.iter().map(|p| matn::score::page_features(p)).collect();
+        let features: Vec<Vec<matn::score::Features>> = pages.iter().map(|p| matn::page_features(p)).collect();
         let blocks: usize = features.iter().map(Vec::len).sum();
         group.throughput(Throughput::Elements(blocks as u64));
         group.bench_function(BenchmarkId::new("pages", label), |b| {

@@ -93,8 +93,17 @@ pub fn clean_bytes(bytes: &[u8]) -> Result<Article, Error> {
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
 static DEFAULT_RULES: Lazy<Arc<RuleSet>> = Lazy::new(|| Arc::new(RuleSet::new(&rules::default_rules())));
 
-/// The scorer's features of a page with the default rules (see [`score::page_features`]).
-fn page_features(html: &str) -> Vec<score::Features> {
+/// The features the scorer sees for every block of a page, with the default rule table: for
+/// benchmarks of [`score::score_blocks`] and for trying other scorers on real pages. The
+/// pipeline (parse, walk, rules) runs here, so the scorer stays a pure function of features.
+///
+/// ```
+/// let html = "<html><body><nav><a href='/'>الرئيسية</a></nav><p>نص المقال هنا، وهو نص قصير.</p></body></html>";
+/// let features = matn::page_features(html);
+/// assert_eq!(features.len(), 2);
+/// assert_eq!(features[0].link_chars, features[0].chars);
+/// ```
+pub fn page_features(html: &str) -> Vec<score::Features> {
     let rules = DEFAULT.rule_set().for_host(None);
     match dom::parse(html, &rules, DEFAULT.walk_limits()) {
         Ok(page) => select::features(&page, &rules).0,

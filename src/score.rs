@@ -129,19 +129,6 @@ impl Features {
     }
 }
 
-/// The features the scorer sees for every block of a page, with the default rule table: for
-/// benchmarks of [`score_blocks`] and for trying other scorers on real pages.
-///
-/// ```
-/// let html = "<html><body><nav><a href='/'>الرئيسية</a></nav><p>نص المقال هنا، وهو نص قصير.</p></body></html>";
-/// let features = matn::score::page_features(html);
-/// assert_eq!(features.len(), 2);
-/// assert_eq!(features[0].link_chars, features[0].chars);
-/// ```
-pub fn page_features(html: &str) -> Vec<Features> {
-    crate::page_features(html)
-}
-
 /// Function words, folded, of the languages matn meets most: Arabic first, then Persian, Urdu,
 /// English, German, French and Spanish.
 const STOPWORDS: &str = "

@@ -141,323 +141,668 @@ fn features_with(page: &Page, rules: &PageRules<'_>, inh: &Inherited) -> (Vec<Fe
     (feats, phrases)
 }
 
+// Thresholds of selection. Scores are the scorer's 0–1; "good text" is text scoring `GOOD`.
+
+/// A block scoring this or more is good text: jusText's good class (1.0), and a short line
+/// smoothed between two good blocks (0.7).
+const GOOD: f32 = 0.7;
+/// Containers above a block that receive its weight (the nearest whole, then ½, then ⅓):
+/// Readability's propagation depth.
+const PROPAGATION_LEVELS: usize = 3;
+/// A site's own body rule is near certain: its container's score is tripled, plus a margin no
+/// unmarked container reaches.
+const SITE_BODY_FACTOR: f32 = 3.0;
+const SITE_BODY_BONUS: f32 = 50.0;
+/// A generic body class (`article-body`, `entry-content`) is a hint, not a verdict.
+const BODY_FACTOR: f32 = 1.5;
+const BODY_BONUS: f32 = 5.0;
+/// A container inside chrome keeps a little of its score: chrome rules misfire on some layouts.
+const CHROME_CONTAINER_FACTOR: f32 = 0.3;
+/// The region widens until it holds this share of the page's good text…
+const WIDEN_TARGET_SHARE: f32 = 0.55;
+/// …climbing at most this many ancestors…
+const WIDEN_MAX_STEPS: usize = 12;
+/// …taking an ancestor only when it holds this much more good text than the region so far…
+const WIDEN_GAIN: f32 = 1.4;
+/// …and never through an ancestor this link-heavy (a page wrapper with its menus).
+const CLIMB_MAX_LINK_DENSITY: f32 = 0.35;
+/// A list chosen as the region gives way to one of its nearest ancestors holding this much more
+/// good text (the article around its ingredients or steps).
+const LIST_GAIN: f32 = 1.1;
+/// How far up from a list to look for its article.
+const LIST_CLIMB_STEPS: usize = 3;
+/// A sibling joins the region when its score or good text reaches this share of the best
+/// container's score…
+const SIBLING_SHARE: f32 = 0.25;
+/// …and at least this much (a few stray words never join)…
+const SIBLING_MIN: f32 = 8.0;
+/// …and it is not a list of links.
+const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
+/// A chrome rule whose elements hold this share of the region's good text is the page's own
+/// structure (live-blog entries marked `comment`).
+const STRUCTURAL_SHARE: f32 = 0.6;
+/// A chrome element holding this share of the region's good text wraps the article: it stays.
+const CHROME_WRAPPER_SHARE: f32 = 0.5;
+/// A block this link-heavy and at least `TEASER_MIN_CHARS` long is a headline link.
+const TEASER_LINK_DENSITY: f32 = 0.5;
+const TEASER_MIN_CHARS: u32 = 15;
+/// A paragraph this long after a headline link makes a teaser (headline + summary).
+const TEASER_SUMMARY_CHARS: u32 = 60;
+/// A sentence with links (names, sources) stays up to this link density…
+const LINKED_SENTENCE_MAX_DENSITY: f32 = 0.7;
+/// …when it has this many words (a headline link has fewer).
+const LINKED_SENTENCE_MIN_WORDS: u32 = 8;
+/// A caption block belongs to an image at most this many blocks before it.
+const CAPTION_MAX_GAP: usize = 3;
+/// A short unpunctuated line at most this many blocks after an image is its caption…
+const CAPTION_LINE_GAP: usize = 2;
+/// …when shorter than this.
+const CAPTION_LINE_MAX_CHARS: u32 = 100;
+/// The headline is looked for at most this many blocks before the region's first block.
+const LEAD_LOOKBACK: usize = 12;
+/// A lead block reads as text: this score, few links, a sentence's length.
+const LEAD_MIN_SCORE: f32 = 0.35;
+const LEAD_MAX_LINK_DENSITY: f32 = 0.3;
+const LEAD_MIN_CHARS: u32 = 30;
+/// A paragraph counts towards confidence from this score (near-good text alone)…
+const PARA_MIN_SCORE: f32 = 0.45;
+/// …and as a full paragraph from this length.
+const PARA_MIN_CHARS: u32 = 60;
+/// Confidence in the length is full at this many characters of paragraphs…
+const CONFIDENT_CHARS: f32 = 600.0;
+/// …and in the paragraphs at this many of them.
+const CONFIDENT_PARAS: f32 = 2.0;
+/// Weights of length, paragraph count and the region's share of the good text.
+const WEIGHT_LENGTH: f32 = 0.4;
+const WEIGHT_PARAS: f32 = 0.4;
+const WEIGHT_SHARE: f32 = 0.2;
+/// A region of links only keeps a tenth of its confidence.
+const LINK_PENALTY: f32 = 0.9;
+/// Up to one teaser per two paragraphs is an article quoting headlines; past it, a listing.
+const TEASERS_ALLOWED: f32 = 0.5;
+const TEASER_MAX_PENALTY: f32 = 0.7;
+
+/// Everything selection knows about a page: its blocks' features, phrase verdicts and scores,
+/// the flags inherited from ancestors, and the per-element sums.
+struct Ctx<'a> {
+    page: &'a Page,
+    rules: &'a PageRules<'a>,
+    inh: Inherited,
+    feats: Vec<Features>,
+    phrases: Vec<Option<(u16, Action)>>,
+    scores: Vec<f32>,
+    sums: Sums,
+}
+
+/// Per element, over its subtree: characters, link characters, good text, the propagated
+/// container weight, and the link density (computed once here).
+struct Sums {
+    chars: Vec<f32>,
+    links: Vec<f32>,
+    good: Vec<f32>,
+    container: Vec<f32>,
+    density: Vec<f32>,
+    total_good: f32,
+}
+
+/// The chosen region: one or more sibling subtrees, and their sums.
+struct Region {
+    roots: Vec<u32>,
+    chars: f32,
+    links: f32,
+    good: f32,
+}
+
+impl Region {
+    fn contains(&self, page: &Page, e: u32) -> bool {
+        self.roots.iter().any(|&r| page.contains(r, e))
+    }
+}
+
 /// Chooses the article region and the blocks kept in it.
 pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Selection {
     let inh = inherit(page);
     let (feats, phrases) = features_with(page, rules, &inh);
     let scores = score_blocks(&feats);
-    let n = page.elems.len();
-    if n == 0 || page.blocks.is_empty() {
+    if page.elems.is_empty() || page.blocks.is_empty() {
         return Selection::default();
     }
+    let sums = sums(page, &feats, &scores);
+    let cx = Ctx { page, rules, inh, feats, phrases, scores, sums };
+    let (best, best_score) = best_container(&cx);
+    let best = body_rule_ancestor(&cx, best);
+    let root = widen_to_list_article(&cx, widen_to_good_text(&cx, best));
+    let region = join_siblings(&cx, root, best_score);
+    let structural = structural_rule(&cx, &region);
+    let (mut sel, heads) = prune(&cx, &region, structural, min_score);
+    add_lead(&cx, &mut sel);
+    sel.removed.sort_by_key(|(i, _)| *i);
+    sel.confidence = confidence(&cx, &region, &sel, heads);
+    sel
+}
 
-    // Subtree sums of characters and link characters (reverse pre-order: children first).
-    let mut chars = vec![0f32; n];
-    let mut links = vec![0f32; n];
-    let mut good = vec![0f32; n];
-    let mut container = vec![0f32; n];
-    let mut total_good = 0f32;
+/// The subtree sums of every element (reverse pre-order: children first), and the container
+/// weights propagated from each block to its nearest containers.
+fn sums(page: &Page, feats: &[Features], scores: &[f32]) -> Sums {
+    let n = page.elems.len();
+    let mut s = Sums {
+        chars: vec![0.0; n],
+        links: vec![0.0; n],
+        good: vec![0.0; n],
+        container: vec![0.0; n],
+        density: Vec::new(),
+        total_good: 0.0,
+    };
     for (i, b) in page.blocks.iter().enumerate() {
         let e = b.elem as usize;
-        chars[e] += feats[i].chars as f32;
-        links[e] += feats[i].link_chars as f32;
-        let w = weight(&feats[i], scores[i]);
+        s.chars[e] += feats[i].chars as f32;
+        s.links[e] += feats[i].link_chars as f32;
         // Good text is measured in characters: one long block of text is worth its length
-        // here, while its container weight above is capped.
-        if scores[i] >= 0.7 {
-            good[e] += feats[i].chars as f32;
-            total_good += feats[i].chars as f32;
+        // here, while its container weight is capped.
+        if scores[i] >= GOOD {
+            s.good[e] += feats[i].chars as f32;
+            s.total_good += feats[i].chars as f32;
         }
-        if w <= 0.0 {
-            continue;
-        }
-        let first = if is_paragraph_tag(&page.elems[e].tag) { page.elems[e].parent } else { b.elem };
-        for (level, anc) in std::iter::successors(Some(first).filter(|&x| x != NONE), |&x| {
-            Some(page.elems[x as usize].parent).filter(|&p| p != NONE)
-        })
-        .take(3)
-        .enumerate()
-        {
-            container[anc as usize] += w / (level as f32 + 1.0);
+        let w = weight(&feats[i], scores[i]);
+        if w > 0.0 {
+            propagate(page, b.elem, w, &mut s.container);
         }
     }
     for i in (1..n).rev() {
         let p = page.elems[i].parent;
         if p != NONE {
             let p = p as usize;
-            chars[p] += chars[i];
-            links[p] += links[i];
-            good[p] += good[i];
+            s.chars[p] += s.chars[i];
+            s.links[p] += s.links[i];
+            s.good[p] += s.good[i];
         }
     }
+    s.density = s.chars.iter().zip(&s.links).map(|(&c, &l)| if c > 0.0 { l / c } else { 0.0 }).collect();
+    s
+}
 
-    // The best container: score adjusted by link density, boosted by body rules (site rules most).
-    let adjusted = |i: usize| -> f32 {
-        let ld = if chars[i] > 0.0 { links[i] / chars[i] } else { 0.0 };
-        let mut s = container[i] * (1.0 - ld);
-        if let Some(r) = page.elems[i].verdict.body {
-            let site = rules.get(r).is_some_and(|r| r.host().is_some());
-            s = s * if site { 3.0 } else { 1.5 } + if site { 50.0 } else { 5.0 };
+/// Adds a block's weight to its containers: the nearest whole, the next half, the one above a
+/// third. A paragraph-like element is the block itself, not a container.
+fn propagate(page: &Page, elem: u32, w: f32, container: &mut [f32]) {
+    let e = elem as usize;
+    let first = if is_paragraph_tag(&page.elems[e].tag) { page.elems[e].parent } else { elem };
+    let up = std::iter::successors(Some(first).filter(|&x| x != NONE), |&x| {
+        Some(page.elems[x as usize].parent).filter(|&p| p != NONE)
+    });
+    for (level, anc) in up.take(PROPAGATION_LEVELS).enumerate() {
+        container[anc as usize] += w / (level as f32 + 1.0);
+    }
+}
+
+impl Ctx<'_> {
+    /// A container's score: its weight less its link share, boosted by body rules (site rules
+    /// most), cut inside chrome.
+    fn adjusted(&self, i: usize) -> f32 {
+        let mut s = self.sums.container[i] * (1.0 - self.sums.density[i]);
+        if let Some(r) = self.page.elems[i].verdict.body {
+            let site = self.rules.get(r).is_some_and(|r| r.host().is_some());
+            s = if site { s * SITE_BODY_FACTOR + SITE_BODY_BONUS } else { s * BODY_FACTOR + BODY_BONUS };
         }
-        if inh.remove[i].is_some() && page.elems[i].verdict.body.is_none() {
-            s *= 0.3;
+        if self.inh.remove[i].is_some() && self.page.elems[i].verdict.body.is_none() {
+            s *= CHROME_CONTAINER_FACTOR;
         }
         s
-    };
-    let mut best = 0usize;
-    let mut best_score = f32::MIN;
-    for i in 0..n {
-        if container[i] <= 0.0 && page.elems[i].verdict.body.is_none() {
+    }
+}
+
+/// The element with the best adjusted score among those with weight or a body rule, and text.
+fn best_container(cx: &Ctx<'_>) -> (usize, f32) {
+    let (s, page) = (&cx.sums, cx.page);
+    let mut best = (0usize, f32::MIN);
+    for i in 0..page.elems.len() {
+        if s.container[i] <= 0.0 && page.elems[i].verdict.body.is_none() {
             continue;
         }
-        if good[i] <= 0.0 && chars[i] < 1.0 {
+        if s.good[i] <= 0.0 && s.chars[i] < 1.0 {
             continue;
         }
-        let s = adjusted(i);
-        if s > best_score {
-            best_score = s;
-            best = i;
+        let score = cx.adjusted(i);
+        if score > best.1 {
+            best = (i, score);
         }
     }
+    best
+}
 
-    // A body rule that matches several elements (a live blog's entries) names them all: the
-    // region is their nearest common ancestor.
-    if let Some(rule) = page.elems[best].verdict.body {
-        let matches: Vec<u32> = (0..n as u32).filter(|&i| page.elems[i as usize].verdict.body == Some(rule)).collect();
-        if matches.len() > 1 {
-            let first: Vec<u32> = page.ancestors(matches[0]).collect();
-            if let Some(&lca) = first.iter().find(|&&a| matches.iter().all(|&m| page.contains(a, m))) {
-                best = lca as usize;
-            }
-        }
+/// A body rule that matches several elements (a live blog's entries) names them all: the
+/// region is their nearest common ancestor.
+fn body_rule_ancestor(cx: &Ctx<'_>, best: usize) -> usize {
+    let page = cx.page;
+    let Some(rule) = page.elems[best].verdict.body else { return best };
+    let matches: Vec<u32> =
+        (0..page.elems.len() as u32).filter(|&i| page.elems[i as usize].verdict.body == Some(rule)).collect();
+    if matches.len() < 2 {
+        return best;
     }
+    let first: Vec<u32> = page.ancestors(matches[0]).collect();
+    first.iter().find(|&&a| matches.iter().all(|&m| page.contains(a, m))).map_or(best, |&a| a as usize)
+}
 
-    // Widen: a container holding little of the page's good text gives way to the ancestor that
-    // gathers it (recipes, FAQs and magazine layouts spread an article over many small boxes).
-    // Wrappers that add nothing are passed over; a link-heavy ancestor stops the climb.
-    let mut root = best;
-    let mut anc = best;
-    for _ in 0..12 {
-        if total_good <= 0.0 || good[root] >= 0.55 * total_good {
+/// A container holding little of the page's good text gives way to the ancestor that gathers
+/// it (recipes, FAQs and magazine layouts spread an article over many small boxes). Wrappers
+/// that add nothing are passed over; a link-heavy ancestor stops the climb.
+fn widen_to_good_text(cx: &Ctx<'_>, best: usize) -> usize {
+    let s = &cx.sums;
+    let (mut root, mut anc) = (best, best);
+    for _ in 0..WIDEN_MAX_STEPS {
+        if s.total_good <= 0.0 || s.good[root] >= WIDEN_TARGET_SHARE * s.total_good {
             break;
         }
-        let p = page.elems[anc].parent;
+        let p = cx.page.elems[anc].parent;
         if p == NONE {
             break;
         }
         anc = p as usize;
-        let ld = if chars[anc] > 0.0 { links[anc] / chars[anc] } else { 0.0 };
-        if ld >= 0.35 {
+        if s.density[anc] >= CLIMB_MAX_LINK_DENSITY {
             break;
         }
-        if good[anc] > good[root] * 1.4 {
+        if s.good[anc] > s.good[root] * WIDEN_GAIN {
             root = anc;
         }
     }
-    // A list (ingredients, steps, entries) is part of an article: when the best container is
-    // one, the nearest container holding clearly more good text around it takes its place.
-    if matches!(&*page.elems[root].tag, "ul" | "ol" | "dl") {
-        for anc in page.ancestors(root as u32).skip(1).take(3) {
-            let a = anc as usize;
-            let ld = if chars[a] > 0.0 { links[a] / chars[a] } else { 0.0 };
-            if ld >= 0.35 {
-                break;
-            }
-            if good[a] > good[root] * 1.1 {
-                root = a;
-                break;
-            }
+    root
+}
+
+/// A list (ingredients, steps, entries) is part of an article: when the region is one, the
+/// nearest container holding clearly more good text around it takes its place.
+fn widen_to_list_article(cx: &Ctx<'_>, root: usize) -> usize {
+    if !matches!(&*cx.page.elems[root].tag, "ul" | "ol" | "dl") {
+        return root;
+    }
+    for anc in cx.page.ancestors(root as u32).skip(1).take(LIST_CLIMB_STEPS) {
+        let a = anc as usize;
+        if cx.sums.density[a] >= CLIMB_MAX_LINK_DENSITY {
+            break;
+        }
+        if cx.sums.good[a] > cx.sums.good[root] * LIST_GAIN {
+            return a;
         }
     }
+    root
+}
 
-    // Siblings of the region that read as article text join it.
+/// The region: the root and its siblings that read as article text.
+fn join_siblings(cx: &Ctx<'_>, root: usize, best_score: f32) -> Region {
+    let (page, s) = (cx.page, &cx.sums);
     let mut roots = vec![root as u32];
     let parent = page.elems[root].parent;
     if parent != NONE {
-        let threshold = (best_score * 0.25).max(8.0);
+        let threshold = (best_score * SIBLING_SHARE).max(SIBLING_MIN);
         let mut c = parent + 1;
-        let end = page.elems[parent as usize].end;
-        while c < end {
+        while c < page.elems[parent as usize].end {
             let ci = c as usize;
-            if ci != root {
-                let ld = if chars[ci] > 0.0 { links[ci] / chars[ci] } else { 1.0 };
-                let chrome = inh.remove[ci].is_some_and(|(r, _)| r as usize >= root.min(ci));
-                if !chrome && ld < 0.25 && (adjusted(ci) >= threshold || good[ci] >= threshold) {
-                    roots.push(c);
-                }
+            // An empty sibling has nothing to add.
+            let text = s.chars[ci] > 0.0 && s.density[ci] < SIBLING_MAX_LINK_DENSITY;
+            let chrome = cx.inh.remove[ci].is_some_and(|(r, _)| r as usize >= root.min(ci));
+            if ci != root && text && !chrome && (cx.adjusted(ci) >= threshold || s.good[ci] >= threshold) {
+                roots.push(c);
             }
             c = page.elems[ci].end;
         }
         roots.sort_unstable();
     }
-    let in_region = |e: u32| roots.iter().any(|&r| page.contains(r, e));
+    let sum = |v: &[f32]| roots.iter().map(|&r| v[r as usize]).sum::<f32>();
+    let (chars, links, good) = (sum(&s.chars), sum(&s.links), sum(&s.good));
+    Region { roots, chars, links, good }
+}
 
-    let region_chars: f32 = roots.iter().map(|&r| chars[r as usize]).sum();
-    let region_links: f32 = roots.iter().map(|&r| links[r as usize]).sum();
-    let region_good: f32 = roots.iter().map(|&r| good[r as usize]).sum();
-
-    // A chrome rule whose elements carry the region's text — the entries of a live page all
-    // marked `comment`, say — is the page's own structure, not chrome, when the region's first
-    // good block is one of them and together they hold most of its good text.
-    let mut rule_good: Vec<(u16, f32)> = Vec::new();
-    let mut first_good_rule: Option<Option<u16>> = None;
-    for (i, b) in page.blocks.iter().enumerate() {
-        if scores[i] < 0.7 || !in_region(b.elem) {
-            continue;
+/// A chrome rule whose elements carry the region's text — the entries of a live page all
+/// marked `comment`, say — is the page's own structure, not chrome, when the region's first
+/// good block is one of them and together they hold most of its good text.
+fn structural_rule(cx: &Ctx<'_>, region: &Region) -> Option<u16> {
+    let rule_of = |i: usize| {
+        let e = cx.page.blocks[i].elem;
+        if cx.scores[i] < GOOD || !region.contains(cx.page, e) {
+            return None;
         }
-        let rule = inh.remove[b.elem as usize].and_then(|(re, r)| r.filter(|_| in_region(re)));
-        first_good_rule.get_or_insert(rule);
-        if let Some(r) = rule {
-            match rule_good.iter_mut().find(|(x, _)| *x == r) {
-                Some((_, g)) => *g += feats[i].chars as f32,
-                None => rule_good.push((r, feats[i].chars as f32)),
-            }
+        Some(cx.inh.remove[e as usize].and_then(|(re, r)| r.filter(|_| region.contains(cx.page, re))))
+    };
+    let first = (0..cx.page.blocks.len()).find_map(rule_of).flatten()?;
+    let held: f32 =
+        (0..cx.page.blocks.len()).filter(|&i| rule_of(i) == Some(Some(first))).map(|i| cx.feats[i].chars as f32).sum();
+    (held >= STRUCTURAL_SHARE * region.good).then_some(first)
+}
+
+/// Walks the blocks in order and keeps those of the region that are article text.
+struct Pruner<'c, 'a> {
+    cx: &'c Ctx<'a>,
+    region: &'c Region,
+    structural: Option<u16>,
+    min_score: f32,
+    sel: Selection,
+    /// The trimming rule that ended the article, once one has.
+    trimmed: Option<u16>,
+    /// Good blocks kept so far: a trimming phrase before any is a box heading, not the end.
+    kept_good: usize,
+    /// Headline links followed by a paragraph inside the region: a list of teasers has one per
+    /// paragraph. (Plain headings do not count: how-to pieces and listicles have one per
+    /// paragraph too.)
+    heads: usize,
+    head_pending: bool,
+    last_image: Option<usize>,
+}
+
+/// Prunes the region: the selection (without the lead) and the number of teasers seen.
+fn prune(cx: &Ctx<'_>, region: &Region, structural: Option<u16>, min_score: f32) -> (Selection, usize) {
+    let mut p = Pruner {
+        cx,
+        region,
+        structural,
+        min_score,
+        sel: Selection::default(),
+        trimmed: None,
+        kept_good: 0,
+        heads: 0,
+        head_pending: false,
+        last_image: None,
+    };
+    for i in 0..cx.page.blocks.len() {
+        if let Some(reason) = p.dropped(i) {
+            p.sel.removed.push((i, reason));
+        } else if !p.image_or_caption(i) {
+            p.count_teaser(i);
+            p.keep_by_score(i);
         }
     }
-    let structural = |r: Option<u16>| {
-        r.is_some()
-            && first_good_rule == Some(r)
-            && rule_good.iter().any(|&(x, g)| Some(x) == r && g >= 0.6 * region_good)
-    };
+    (p.sel, p.heads)
+}
 
-    // Prune inside the region.
-    let mut sel = Selection::default();
-    let mut trimmed: Option<u16> = None;
-    let mut kept_good = 0usize;
-    // Headline links followed by a paragraph inside the region: a list of teasers has one per
-    // paragraph. (Plain headings do not count: how-to pieces and listicles have one per
-    // paragraph too.)
-    let mut heads = 0usize;
-    let mut head_pending = false;
-    let mut last_image: Option<usize> = None;
-    for (i, b) in page.blocks.iter().enumerate() {
-        if !in_region(b.elem) {
-            sel.removed.push((i, Reason::OutsideRegion));
-            continue;
+impl Pruner<'_, '_> {
+    /// Why a block goes before its text is judged: outside the region, after a trimming
+    /// phrase, inside chrome, or named by a chrome phrase.
+    fn dropped(&mut self, i: usize) -> Option<Reason> {
+        let (page, elem) = (self.cx.page, self.cx.page.blocks[i].elem);
+        if !self.region.contains(page, elem) {
+            return Some(Reason::OutsideRegion);
         }
-        if let Some(r) = trimmed {
-            sel.removed.push((i, Reason::Trimmed(r)));
-            continue;
+        if let Some(r) = self.trimmed {
+            return Some(Reason::Trimmed(r));
         }
         // A chrome element inside the region, unless it wraps most of the region's good text.
-        if let Some((re, rule)) = inh.remove[b.elem as usize] {
-            let inside = roots.iter().any(|&r| page.contains(r, re));
-            let wrapper = good[re as usize] >= 0.5 * region_good && region_good > 0.0;
-            if inside && !wrapper && !structural(rule) {
-                sel.removed.push((i, rule.map_or(Reason::ChromeElement, Reason::Rule)));
-                continue;
+        if let Some((re, rule)) = self.cx.inh.remove[elem as usize] {
+            let wrapper =
+                self.cx.sums.good[re as usize] >= CHROME_WRAPPER_SHARE * self.region.good && self.region.good > 0.0;
+            let structural = rule.is_some() && rule == self.structural;
+            if self.region.contains(page, re) && !wrapper && !structural {
+                return Some(rule.map_or(Reason::ChromeElement, Reason::Rule));
             }
         }
-        if let Some((rule, action)) = phrases[i] {
-            if action == Action::TrimAfter && kept_good > 0 {
-                trimmed = Some(rule);
-                sel.removed.push((i, Reason::Trimmed(rule)));
-            } else {
-                sel.removed.push((i, Reason::Rule(rule)));
-            }
-            continue;
+        let (rule, action) = self.cx.phrases[i]?;
+        if action == Action::TrimAfter && self.kept_good > 0 {
+            self.trimmed = Some(rule);
+            return Some(Reason::Trimmed(rule));
         }
-        match feats[i].kind {
+        Some(Reason::Rule(rule))
+    }
+
+    /// Images are kept; captions are set apart with their image: caption blocks, a short
+    /// line right after an image, and a line that repeats its alt text. True when handled.
+    fn image_or_caption(&mut self, i: usize) -> bool {
+        let (f, b) = (&self.cx.feats[i], &self.cx.page.blocks[i]);
+        match f.kind {
             BlockKind::Image => {
-                last_image = Some(i);
-                sel.kept.push(i);
-                continue;
+                self.last_image = Some(i);
+                self.sel.kept.push(i);
+                return true;
             }
             BlockKind::Caption => {
-                match last_image {
-                    Some(img) if i - img <= 3 => sel.captions.push((i, img)),
-                    _ => sel.removed.push((i, Reason::Caption)),
+                match self.last_image {
+                    Some(img) if i - img <= CAPTION_MAX_GAP => self.sel.captions.push((i, img)),
+                    _ => self.sel.removed.push((i, Reason::Caption)),
                 }
-                continue;
+                return true;
             }
             _ => {}
         }
-        // A short line right after an image, or one that repeats its alt text, is its caption.
-        if let Some(img) = last_image {
-            let alt = &page.blocks[img].text;
-            let right_after = sel.kept.last() == Some(&img) && i - img <= 2;
-            let caption_like = feats[i].chars < 100 && feats[i].punct <= 1 && !matches!(b.kind, BlockKind::Heading(_));
-            if (right_after && caption_like) || (!alt.is_empty() && *alt == b.text) {
-                sel.captions.push((i, img));
-                continue;
-            }
+        let Some(img) = self.last_image else { return false };
+        let alt = &self.cx.page.blocks[img].text;
+        let right_after = self.sel.kept.last() == Some(&img) && i - img <= CAPTION_LINE_GAP;
+        let caption_like = f.chars < CAPTION_LINE_MAX_CHARS && f.punct <= 1 && !matches!(b.kind, BlockKind::Heading(_));
+        if (right_after && caption_like) || (!alt.is_empty() && *alt == b.text) {
+            self.sel.captions.push((i, img));
+            return true;
         }
-        let is_head = feats[i].link_density() > 0.5 && feats[i].chars >= 15;
-        if head_pending && !is_head && feats[i].chars >= 60 {
-            heads += 1;
-        }
-        head_pending = is_head;
-        let s = scores[i];
-        let heading_ok = matches!(b.kind, BlockKind::Heading(_)) && s > 0.0 && feats[i].link_density() < 0.5;
-        // A sentence with links in it (names, sources) is still a sentence inside the article.
-        let linked_sentence = s == 0.0
-            && feats[i].link_density() <= 0.7
-            && feats[i].words >= 8
-            && feats[i].punct >= 1
-            && feats[i].kind != BlockKind::ListItem;
-        if s >= min_score || heading_ok || linked_sentence {
-            if s >= 0.7 {
-                kept_good += 1;
-            }
-            sel.chars += b.text.chars().count();
-            sel.kept.push(i);
-        } else {
-            sel.removed.push((i, Reason::LowScore(s)));
-        }
+        false
     }
-    // The lead: text between the headline and the region (a standfirst, an intro box) belongs to
-    // the article when it reads as text and no chrome rule covers it.
-    if let Some(&first) = sel.kept.first() {
-        let is_headline =
-            |i: usize| matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && feats[i].link_density() < 0.5;
-        let headline = (first.saturating_sub(12)..first).rev().find(|&i| is_headline(i));
-        if let Some(h) = headline {
-            // A dek that repeats the page's description is a summary printed under the
-            // headline, not a paragraph of the article.
-            let description = page.meta(&["og:description", "description", "twitter:description"]).map(fold_words);
-            let mut lead = Vec::new();
-            for i in h + 1..first {
-                let f = &feats[i];
-                let chrome = inh.remove[page.blocks[i].elem as usize].is_some();
-                // …and sits beside the headline in the same header box.
-                let beside =
-                    page.elems[page.blocks[i].elem as usize].parent == page.elems[page.blocks[h].elem as usize].parent;
-                let dek = beside && description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
-                if !chrome
-                    && !dek
-                    && phrases[i].is_none()
-                    && scores[i] >= 0.35
-                    && f.link_density() < 0.3
-                    && f.chars >= 30
-                    && !matches!(f.kind, BlockKind::Image | BlockKind::Caption | BlockKind::Heading(_))
-                {
-                    lead.push(i);
-                }
-            }
-            if !lead.is_empty() {
-                sel.removed.retain(|(i, _)| !lead.contains(i));
-                sel.chars += lead.iter().map(|&i| page.blocks[i].text.chars().count()).sum::<usize>();
-                lead.extend(sel.kept.iter().copied());
-                sel.kept = lead;
-            }
-        }
-    }
-    sel.removed.sort_by_key(|(i, _)| *i);
 
-    // Confidence: enough text in real paragraphs (list items are how teaser lists are built),
-    // holding the page's good text, with few links and few headlines per paragraph.
+    /// Counts a teaser: a headline link followed by a paragraph.
+    fn count_teaser(&mut self, i: usize) {
+        let f = &self.cx.feats[i];
+        let is_head = f.link_density() > TEASER_LINK_DENSITY && f.chars >= TEASER_MIN_CHARS;
+        if self.head_pending && !is_head && f.chars >= TEASER_SUMMARY_CHARS {
+            self.heads += 1;
+        }
+        self.head_pending = is_head;
+    }
+
+    /// Keeps a block that scores well enough, a heading that is not a link, or a sentence with
+    /// links in it (names, sources); drops the rest for its score.
+    fn keep_by_score(&mut self, i: usize) {
+        let (f, s) = (&self.cx.feats[i], self.cx.scores[i]);
+        let heading_ok = matches!(f.kind, BlockKind::Heading(_)) && s > 0.0 && f.link_density() < 0.5;
+        let linked_sentence = s == 0.0
+            && f.link_density() <= LINKED_SENTENCE_MAX_DENSITY
+            && f.words >= LINKED_SENTENCE_MIN_WORDS
+            && f.punct >= 1
+            && f.kind != BlockKind::ListItem;
+        if s >= self.min_score || heading_ok || linked_sentence {
+            if s >= GOOD {
+                self.kept_good += 1;
+            }
+            self.sel.chars += self.cx.page.blocks[i].text.chars().count();
+            self.sel.kept.push(i);
+        } else {
+            self.sel.removed.push((i, Reason::LowScore(s)));
+        }
+    }
+}
+
+/// The lead: text between the headline and the region (a standfirst, an intro box) belongs to
+/// the article when it reads as text and no chrome rule covers it.
+fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
+    let Some(&first) = sel.kept.first() else { return };
+    let page = cx.page;
+    let is_headline =
+        |i: usize| matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && cx.feats[i].link_density() < 0.5;
+    let Some(h) = (first.saturating_sub(LEAD_LOOKBACK)..first).rev().find(|&i| is_headline(i)) else { return };
+    // A dek that repeats the page's description is a summary printed under the headline, not
+    // a paragraph of the article…
+    let description = page.meta(&["og:description", "description", "twitter:description"]).map(fold_words);
+    let parent = |i: usize| page.elems[page.blocks[i].elem as usize].parent;
+    let mut lead: Vec<usize> = (h + 1..first)
+        .filter(|&i| {
+            let f = &cx.feats[i];
+            // …when it sits beside the headline in the same header box.
+            let dek =
+                parent(i) == parent(h) && description.as_deref().is_some_and(|d| fold_words(&page.blocks[i].text) == d);
+            cx.inh.remove[page.blocks[i].elem as usize].is_none()
+                && !dek
+                && cx.phrases[i].is_none()
+                && cx.scores[i] >= LEAD_MIN_SCORE
+                && f.link_density() < LEAD_MAX_LINK_DENSITY
+                && f.chars >= LEAD_MIN_CHARS
+                && !matches!(f.kind, BlockKind::Image | BlockKind::Caption | BlockKind::Heading(_))
+        })
+        .collect();
+    if lead.is_empty() {
+        return;
+    }
+    sel.removed.retain(|(i, _)| !lead.contains(i));
+    sel.chars += lead.iter().map(|&i| page.blocks[i].text.chars().count()).sum::<usize>();
+    lead.extend(sel.kept.iter().copied());
+    sel.kept = lead;
+}
+
+/// Confidence that the selection is an article: enough text in real paragraphs (list items are
+/// how teaser lists are built), holding the page's good text, with few links and few headlines
+/// per paragraph.
+fn confidence(cx: &Ctx<'_>, region: &Region, sel: &Selection, heads: usize) -> f32 {
+    let (feats, scores) = (&cx.feats, &cx.scores);
     let is_para = |i: usize| {
-        scores[i] >= 0.45 && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
+        scores[i] >= PARA_MIN_SCORE
+            && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
     };
-    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= 60).count();
+    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= PARA_MIN_CHARS).count();
     let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].chars).sum();
-    let c_len = (para_chars as f32 / 600.0).min(1.0);
-    let c_paras = (good_paras as f32 / 2.0).min(1.0);
-    let share = if total_good > 0.0 { (region_good / total_good).min(1.0) } else { 1.0 };
-    let region_ld = if region_chars > 0.0 { region_links / region_chars } else { 1.0 };
-    let base = 0.4 * c_len + 0.4 * c_paras + 0.2 * share;
+    let c_len = (para_chars as f32 / CONFIDENT_CHARS).min(1.0);
+    let c_paras = (good_paras as f32 / CONFIDENT_PARAS).min(1.0);
+    let total_good = cx.sums.total_good;
+    let share = if total_good > 0.0 { (region.good / total_good).min(1.0) } else { 1.0 };
+    let region_ld = if region.chars > 0.0 { region.links / region.chars } else { 1.0 };
+    let base = WEIGHT_LENGTH * c_len + WEIGHT_PARAS * c_paras + WEIGHT_SHARE * share;
     let teasers = heads as f32 / good_paras.max(1) as f32;
-    let teaser_penalty = (teasers - 0.5).clamp(0.0, 0.7);
-    sel.confidence = (base * (1.0 - region_ld.min(1.0) * 0.9) * (1.0 - teaser_penalty)).clamp(0.0, 1.0);
-    sel
+    let teaser_penalty = (teasers - TEASERS_ALLOWED).clamp(0.0, TEASER_MAX_PENALTY);
+    (base * (1.0 - region_ld.min(1.0) * LINK_PENALTY) * (1.0 - teaser_penalty)).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph the scorer calls good (long, punctuated, function words).
+    const P: &str = "The minister said in a statement today that the government will continue its work on \
+                     the plan, and that the first results will be seen soon in every province of the country.";
+
+    /// Runs `f` on the page of `html` with the default rules.
+    fn on<T>(html: &str, f: impl FnOnce(&Ctx<'_>) -> T) -> T {
+        let rules = crate::DEFAULT.rule_set().for_host(None);
+        let page = crate::dom::parse(html, &rules, crate::DEFAULT.walk_limits()).expect("parses");
+        let inh = inherit(&page);
+        let (feats, phrases) = features_with(&page, &rules, &inh);
+        let scores = score_blocks(&feats);
+        let sums = sums(&page, &feats, &scores);
+        f(&Ctx { page: &page, rules: &rules, inh, feats, phrases, scores, sums })
+    }
+
+    fn kept_text(html: &str) -> Vec<String> {
+        on(html, |cx| {
+            let sel = select(cx.page, cx.rules, 0.1);
+            sel.kept.iter().map(|&i| cx.page.blocks[i].text.clone()).collect()
+        })
+    }
+
+    fn parent(cx: &Ctx<'_>, e: u32) -> u32 {
+        cx.page.elems[e as usize].parent
+    }
+
+    #[test]
+    fn weight_goes_whole_to_the_container_then_half_then_a_third() {
+        on(&format!("<div><div><div><div><p>{P}</p></div></div></div></div>"), |cx| {
+            let w = weight(&cx.feats[0], cx.scores[0]);
+            let c = parent(cx, cx.page.blocks[0].elem);
+            let (b, a) = (parent(cx, c), parent(cx, parent(cx, c)));
+            assert_eq!(cx.sums.container[c as usize], w);
+            assert_eq!(cx.sums.container[b as usize], w / 2.0);
+            assert_eq!(cx.sums.container[a as usize], w / 3.0);
+            assert_eq!(cx.sums.container[parent(cx, a) as usize], 0.0);
+        });
+    }
+
+    #[test]
+    fn the_text_box_beats_the_link_list() {
+        let links: String =
+            (0..20).map(|i| format!("<li><a href='/{i}'>A headline of the day number {i}</a></li>")).collect();
+        on(&format!("<div><ul>{links}</ul></div><div><p>{P}</p><p>{P}</p></div>"), |cx| {
+            let (best, _) = best_container(cx);
+            let para = cx.page.blocks.iter().find(|b| b.text == P).expect("paragraph");
+            assert_eq!(best as u32, parent(cx, para.elem));
+            assert!(cx.sums.density[best] < 0.01);
+        });
+    }
+
+    #[test]
+    fn an_article_split_in_two_boxes_is_taken_whole() {
+        let html = format!(
+            "<main><div><p>{P}</p><p>{P} One.</p></div><aside>Ad</aside><div><p>{P} Two.</p><p>{P} Three.</p></div></main>"
+        );
+        on(&html, |cx| {
+            let (best, _) = best_container(cx);
+            let root = widen_to_good_text(cx, best);
+            assert_eq!(&*cx.page.elems[root].tag, "main");
+        });
+        assert_eq!(kept_text(&html).len(), 4);
+    }
+
+    #[test]
+    fn a_list_gives_way_to_the_article_around_it() {
+        let items: String = (0..6).map(|i| format!("<li>{P} Step {i}.</li>")).collect();
+        on(&format!("<div><p>{P}</p><ol>{items}</ol><p>{P}</p></div>"), |cx| {
+            let ol = cx.page.elems.iter().position(|e| &*e.tag == "ol").expect("ol");
+            assert_eq!(&*cx.page.elems[widen_to_list_article(cx, ol)].tag, "div");
+        });
+    }
+
+    #[test]
+    fn siblings_of_text_join_and_link_lists_do_not() {
+        let links: String = (0..10).map(|i| format!("<a href='/{i}'>Another story {i}</a> ")).collect();
+        let html =
+            format!("<body><div><p>{P}</p><p>{P}</p><p>{P}</p></div><div><p>{P}</p></div><div>{links}</div></body>");
+        on(&html, |cx| {
+            let divs: Vec<usize> = (0..cx.page.elems.len()).filter(|&i| &*cx.page.elems[i].tag == "div").collect();
+            let region = join_siblings(cx, divs[0], cx.adjusted(divs[0]));
+            assert_eq!(region.roots, [divs[0] as u32, divs[1] as u32]);
+        });
+    }
+
+    #[test]
+    fn entries_all_marked_as_chrome_are_the_page_structure() {
+        let entries: String = (0..3).map(|i| format!("<div class='comment'><p>{P} Entry {i}.</p></div>")).collect();
+        let html = format!("<div><h1>Live</h1>{entries}</div>");
+        on(&html, |cx| {
+            let root = cx.page.elems.iter().position(|e| &*e.tag == "div" && e.verdict.remove.is_none()).expect("div");
+            let region = join_siblings(cx, root, 0.0);
+            assert!(structural_rule(cx, &region).is_some());
+        });
+        // One comment after an article is chrome.
+        let html = format!("<div><p>{P}</p><p>{P}</p><p>{P}</p><div class='comment'><p>{P} Reader.</p></div></div>");
+        assert_eq!(kept_text(&html).len(), 3);
+    }
+
+    #[test]
+    fn a_trimming_phrase_ends_the_article_after_good_text_only() {
+        let html = format!("<div><p>{P}</p><p>{P}</p><h3>الأكثر قراءة</h3><p>{P} Next.</p></div>");
+        assert_eq!(kept_text(&html), [P, P]);
+    }
+
+    #[test]
+    fn a_short_line_after_an_image_is_its_caption() {
+        let html =
+            format!("<div><p>{P}</p><img src='a.jpg' alt='x'><p>The minister in the capital</p><p>{P}</p></div>");
+        on(&html, |cx| {
+            let sel = select(cx.page, cx.rules, 0.1);
+            let (cap, img) = sel.captions[0];
+            assert_eq!(cx.page.blocks[cap].text, "The minister in the capital");
+            assert_eq!(cx.page.blocks[img].kind, BlockKind::Image);
+            assert!(!sel.kept.contains(&cap));
+        });
+    }
+
+    #[test]
+    fn the_lead_under_the_headline_joins_the_article() {
+        let lead = "A short standfirst that says what the story is about, in one line.";
+        let html =
+            format!("<h1>The headline</h1><div><p>{lead}</p></div><nav><a href='/'>Home</a></nav><p>{P}</p><p>{P}</p>");
+        on(&html, |cx| {
+            let mut sel = Selection { kept: vec![3, 4], ..Selection::default() };
+            assert_eq!(cx.page.blocks[3].text, P);
+            add_lead(cx, &mut sel);
+            assert_eq!(sel.kept, [1, 3, 4]);
+        });
+    }
+
+    #[test]
+    fn teasers_lower_the_confidence() {
+        let article = format!("<div><p>{P}</p><p>{P}</p><p>{P}</p><p>{P}</p></div>");
+        let teasers: String =
+            (0..6).map(|i| format!("<h3><a href='/{i}'>A headline of the day {i}</a></h3><p>{P}</p>")).collect();
+        let conf = |html: &str| on(html, |cx| select(cx.page, cx.rules, 0.1).confidence);
+        assert!(conf(&article) > 0.9, "{}", conf(&article));
+        let listing = format!("<div>{teasers}</div>");
+        assert!(conf(&listing) < 0.5, "{}", conf(&listing));
+    }
 }
