@@ -47,6 +47,7 @@ mod scan;
 pub mod score;
 mod select;
 mod tree;
+mod words;
 
 use std::sync::{Arc, OnceLock};
 

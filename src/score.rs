@@ -129,26 +129,8 @@ impl Features {
     }
 }
 
-/// Function words, folded, of the languages matn meets most: Arabic first, then Persian, Urdu,
-/// English, German, French and Spanish.
-const STOPWORDS: &str = "
-في من على الي عن ان او ثم قد لقد كان كانت يكون تكون هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين
-اللتين مع بين بعد قبل حتي كما لكن لا لم لن ما ماذا هو هي هم هن انه انها انهم عند حيث اي كل بعض غير منذ
-خلال ضد نحو امام دون تحت فوق اذا اذ ايضا اما الا الي عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها
-لهم به بها بهم اليه اليها عنه عنها وهو وهي وقد وكان وكانت وفي ومن وعلي وان او بل ليس ليست مثل لدي لدى
-التى الذى هناك هنا حول عبر وفق اكثر اقل جدا فقط كيف لماذا متي اين ام يا الذين اللاتي ان انما كذلك ذات
-نفس قال وقال قالت وقالت واضاف واضافت يتم تم وذلك وهذا وهذه اليوم امس حين بينما سوف ولا ولم ولن وما
-و در به از که این را با است برای آن یک تا بر هم نیز شد شده می ها های او ما شود باید کرد کند بود اما یا
-کے کی میں ہے اور سے کو نے پر یہ وہ کہ تھا تھی ہیں گیا ایک بھی کر لیے تک جو
-the of and to in a is that for it on with as was by at be this are from or an have has had not but
-which were been their its they he she his her we you will would there can more also about than into
-der die das und ist nicht ein eine zu mit von den im auf sich des dem für als auch es an werden aus er
-hat dass sie nach bei einer um am sind noch wie einem über so zum war haben nur oder aber vor zur bis
-le la les de des du et est un une en dans que qui pour pas sur au par plus avec ce il elle sont ont
-el los las del que y en un una por con para es se al lo como más pero sus le ya o fue este ha
-";
-
-static STOPWORD_SET: Lazy<FastSet<&'static str>> = Lazy::new(|| STOPWORDS.split_whitespace().collect());
+/// The function words of [`crate::words`].
+static STOPWORD_SET: Lazy<FastSet<&'static str>> = Lazy::new(|| crate::words::function_words().collect());
 
 /// The longest stopword with a glued one-letter prefix, in bytes: longer words are not looked up.
 static LONGEST_STOPWORD: Lazy<usize> = Lazy::new(|| STOPWORD_SET.iter().map(|w| w.len()).max().unwrap_or(0) + 2);

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::meta::date::WEEKDAY_NAMES;
 use crate::meta::title::is_site_name;
 use crate::model::{Author, AuthorKind};
 use crate::normalize::{collapse_ws, fold, fold_words, is_alnum, is_diacritic, is_invisible, is_num};
@@ -224,25 +225,6 @@ const PLACES: &[&str] = &[
     "tehran",
 ];
 
-/// Weekdays: a part starting with one is a date.
-const WEEKDAYS: &[&str] = &[
-    "السبت",
-    "الأحد",
-    "الاثنين",
-    "الإثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Month and time words: a part containing one is a date or time, not a name. Hijri months are
 /// left out on purpose (رمضان, رجب, شعبان are common names).
 const TIME_WORDS: &[&str] = &[
@@ -300,60 +282,6 @@ const TIME_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-];
-
-/// Function words that never occur in a name: their presence means a sentence.
-const STOPWORDS: &[&str] = &[
-    "في",
-    "عن",
-    "أن",
-    "إلى",
-    "التي",
-    "الذي",
-    "الذين",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "قال",
-    "قالت",
-    "كان",
-    "كانت",
-    "لم",
-    "لن",
-    "قد",
-    "هو",
-    "هي",
-    "بعد",
-    "قبل",
-    "حول",
-    "خلال",
-    "ضد",
-    "عبر",
-    "لا",
-    "ما",
-    "مع",
-    "من",
-    "أو",
-    "ثم",
-    "حتى",
-    "إن",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "to",
-    "is",
-    "was",
-    "with",
-    "from",
-    "said",
-    "that",
-    "this",
-    "has",
-    "have",
 ];
 
 /// Honorifics and job titles that may precede a name; dropped from the display name.
@@ -575,9 +503,12 @@ static AGENCY_INDEX: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
 });
 static WAW_NAME_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(WAW_NAMES));
 static PLACE_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(PLACES));
-static WEEKDAY_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(WEEKDAYS));
+/// Weekdays that are no name: a part starting with one is a date.
+static WEEKDAY_SET: Lazy<HashSet<String>> =
+    Lazy::new(|| WEEKDAY_NAMES.iter().filter(|(_, name_too)| !name_too).map(|(w, _)| fold_words(w)).collect());
 static TIME_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(TIME_WORDS));
-static STOP_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(STOPWORDS));
+/// Function words that never occur in a name: their presence means a sentence.
+static STOP_SET: Lazy<HashSet<String>> = Lazy::new(|| crate::words::sentence_words().map(fold_words).collect());
 static HONORIFIC_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(HONORIFICS));
 static ROLE_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(ROLES));
 static DESK_SET: Lazy<HashSet<String>> = Lazy::new(|| folded_set(DESK_STARTS));

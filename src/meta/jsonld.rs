@@ -38,83 +38,92 @@ impl Reader<'_> {
         }
         self.ws();
         match *self.s.get(self.i)? {
-            b'{' => {
-                self.i += 1;
-                let mut map = BTreeMap::new();
-                loop {
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Some(Json::Obj(map));
-                        }
-                        Some(b',') => {
-                            self.i += 1;
-                            continue;
-                        }
-                        Some(b'"') => {}
-                        _ => return Some(Json::Obj(map)),
-                    }
-                    let key = self.string()?;
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b':') {
-                        return Some(Json::Obj(map));
-                    }
-                    self.i += 1;
-                    match self.value(depth + 1) {
-                        Some(v) => {
-                            map.insert(key, v);
-                        }
-                        None => return Some(Json::Obj(map)),
-                    }
-                }
-            }
-            b'[' => {
-                self.i += 1;
-                let mut arr = Vec::new();
-                loop {
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b']') => {
-                            self.i += 1;
-                            return Some(Json::Arr(arr));
-                        }
-                        Some(b',') => {
-                            self.i += 1;
-                            continue;
-                        }
-                        None => return Some(Json::Arr(arr)),
-                        _ => {}
-                    }
-                    match self.value(depth + 1) {
-                        Some(v) => arr.push(v),
-                        None => return Some(Json::Arr(arr)),
-                    }
-                }
-            }
+            b'{' => self.object(depth),
+            b'[' => Some(self.array(depth)),
             b'"' => self.string().map(Json::Str),
-            b't' if self.s[self.i..].starts_with(b"true") => {
-                self.i += 4;
-                Some(Json::Bool(true))
-            }
-            b'f' if self.s[self.i..].starts_with(b"false") => {
-                self.i += 5;
-                Some(Json::Bool(false))
-            }
-            b'n' if self.s[self.i..].starts_with(b"null") => {
-                self.i += 4;
-                Some(Json::Null)
-            }
-            b'-' | b'0'..=b'9' => {
-                let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                {
-                    self.i += 1;
-                }
-                self.src.get(start..self.i).and_then(|t| t.parse().ok()).map(Json::Num)
-            }
+            b't' => self.literal(b"true", Json::Bool(true)),
+            b'f' => self.literal(b"false", Json::Bool(false)),
+            b'n' => self.literal(b"null", Json::Null),
+            b'-' | b'0'..=b'9' => self.number(),
             _ => None,
         }
+    }
+
+    /// An object from its `{`: the members read until `}` or the first hard error (`None` when a
+    /// key's string never ends).
+    fn object(&mut self, depth: usize) -> Option<Json> {
+        self.i += 1;
+        let mut map = BTreeMap::new();
+        loop {
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b'}') => {
+                    self.i += 1;
+                    return Some(Json::Obj(map));
+                }
+                Some(b',') => {
+                    self.i += 1;
+                    continue;
+                }
+                Some(b'"') => {}
+                _ => return Some(Json::Obj(map)),
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.s.get(self.i) != Some(&b':') {
+                return Some(Json::Obj(map));
+            }
+            self.i += 1;
+            match self.value(depth + 1) {
+                Some(v) => {
+                    map.insert(key, v);
+                }
+                None => return Some(Json::Obj(map)),
+            }
+        }
+    }
+
+    /// An array from its `[`: the elements read until `]` or the first hard error.
+    fn array(&mut self, depth: usize) -> Json {
+        self.i += 1;
+        let mut arr = Vec::new();
+        loop {
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b']') => {
+                    self.i += 1;
+                    return Json::Arr(arr);
+                }
+                Some(b',') => {
+                    self.i += 1;
+                    continue;
+                }
+                None => return Json::Arr(arr),
+                _ => {}
+            }
+            match self.value(depth + 1) {
+                Some(v) => arr.push(v),
+                None => return Json::Arr(arr),
+            }
+        }
+    }
+
+    /// `true`, `false` or `null` when the input spells `word` here.
+    fn literal(&mut self, word: &[u8], value: Json) -> Option<Json> {
+        if !self.s[self.i..].starts_with(word) {
+            return None;
+        }
+        self.i += word.len();
+        Some(value)
+    }
+
+    /// A number: the longest run of number characters, if it parses.
+    fn number(&mut self) -> Option<Json> {
+        let start = self.i;
+        while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+            self.i += 1;
+        }
+        self.src.get(start..self.i).and_then(|t| t.parse().ok()).map(Json::Num)
     }
 
     fn string(&mut self) -> Option<String> {

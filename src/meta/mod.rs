@@ -177,42 +177,118 @@ fn script_lang(text: &str) -> (Option<&'static str>, Option<Direction>) {
     }
 }
 
+/// What every step of [`extract`] reads: the page, its article blocks and the URL it came from.
+struct Ctx<'a> {
+    page: &'a Page,
+    kept: &'a [usize],
+    /// The page URL the caller gave.
+    url: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    /// The first non-empty `<meta>` value of `keys`, markup stripped.
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        self.page.meta(keys).map(strip_tags).filter(|s| !s.is_empty())
+    }
+
+    /// The first block of the article (0 when none was kept).
+    fn first_kept(&self) -> usize {
+        self.kept.first().copied().unwrap_or(0)
+    }
+
+    /// The last block of the article (0 when none was kept).
+    fn last_kept(&self) -> usize {
+        self.kept.last().copied().unwrap_or(0)
+    }
+
+    /// Whether `i` is within `depth` ancestors of an element hinted by `hint` (byline, date).
+    fn hinted(&self, i: usize, hint: impl Fn(&crate::dom::Hint) -> bool) -> bool {
+        self.page.ancestors(self.page.blocks[i].elem).take(4).any(|e| hint(&self.page.elems[e as usize].hint))
+    }
+}
+
+/// `<meta>` names of the site's name.
+const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"];
+/// `<meta>` names of a credit line.
+const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"];
+/// `<meta>` names of the publication time.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+];
+/// `<meta>` names of the last modification time.
+const MODIFIED_KEYS: &[&str] =
+    &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"];
+
 /// Extracts the metadata of `page`, whose article blocks are `kept` (in order).
 pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Option<&Date>) -> Meta {
+    let cx = Ctx { page, kept, url };
     let ld = read_jsonld(page);
-    let mut m = Meta { declared_article: ld.article, ..Meta::default() };
-    let meta = |keys: &[&str]| page.meta(keys).map(strip_tags).filter(|s| !s.is_empty());
-
-    m.declared_article |= page.meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
-
-    // Site, URL, host.
-    m.site_name = meta(&["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"])
-        .or(ld.publisher.clone());
+    let mut m = Meta {
+        declared_article: ld.article || page.meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article")),
+        ..Meta::default()
+    };
+    m.site_name = cx.meta(SITE_NAME_KEYS).or(ld.publisher.clone());
     m.url = page
         .canonical
         .clone()
         .filter(|u| u.starts_with("http"))
-        .or(meta(&["og:url"]))
+        .or(cx.meta(&["og:url"]))
         .or(ld.url.clone())
         .or(url.map(str::to_string));
     let host = url.and_then(host_of).or_else(|| m.url.as_deref().and_then(host_of));
+    let site = Site { name: m.site_name.as_deref(), host: host.as_deref() };
 
-    // Title: the visible headline agreed with og:title / JSON-LD / <title>.
-    let first_kept = kept.first().copied().unwrap_or(0);
-    let h1 = headline_block(page, first_kept);
-    let og = meta(&["og:title", "twitter:title"]);
+    let h1 = headline_block(page, cx.first_kept());
+    m.title = title(&cx, &ld, h1, &site);
+    let anchor = mark_headline(&cx, m.title.as_deref(), h1, &mut m.meta_blocks);
+    let window = near_article(page, kept, anchor);
+
+    m.authors = credits(&cx, &ld, &window, &site, &mut m.meta_blocks);
+    (m.published, m.modified) = dates(&cx, &ld, &window, m.url.as_deref(), now, &mut m.meta_blocks);
+    (m.lang, m.dir) = language(&cx);
+    m.description = cx.meta(&["og:description", "description", "twitter:description"]).or(ld.description);
+    m.image = cx.meta(&["og:image", "og:image:url", "twitter:image"]).or(ld.image);
+    m.tags = if ld.keywords.is_empty() { meta_tags(&cx) } else { ld.keywords };
+    m.section = cx.meta(&["article:section"]).or(ld.section);
+    m.meta_blocks.sort_unstable();
+    m.meta_blocks.dedup();
+    m
+}
+
+/// The site a page belongs to: its name and host, which credits and titles must not be.
+struct Site<'a> {
+    name: Option<&'a str>,
+    host: Option<&'a str>,
+}
+
+/// The title: the visible headline agreed with og:title / JSON-LD / `<title>`; a title in another
+/// script than the page's text (a transliterated og:title over an Urdu headline) gives way to
+/// the visible headline.
+fn title(cx: &Ctx<'_>, ld: &LdArticle, h1: Option<usize>, site: &Site<'_>) -> Option<String> {
+    let page = cx.page;
+    let og = cx.meta(&["og:title", "twitter:title"]);
     let chosen = title::choose_title(
         h1.map(|i| page.blocks[i].text.as_str()),
         og.as_deref(),
         ld.headline.as_deref(),
         page.title.as_deref(),
-        m.site_name.as_deref(),
-        host.as_deref(),
+        site.name,
+        site.host,
     );
-    // A title in another script than the page's text (a transliterated og:title over an Urdu
-    // headline) gives way to the visible headline.
-    let body_script = kept.iter().take(5).map(|&i| page.blocks[i].text.as_str()).collect::<String>();
-    m.title = match (chosen, h1) {
+    let body_script = cx.kept.iter().take(5).map(|&i| page.blocks[i].text.as_str()).collect::<String>();
+    match (chosen, h1) {
         (Some(t), Some(h))
             if arabic_share(&t) < 0.3
                 && arabic_share(&body_script) > 0.6
@@ -221,231 +297,291 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
             Some(page.blocks[h].text.clone())
         }
         (t, _) => t,
-    };
-    // The visible headline: the h1, or else the block that repeats the chosen title.
-    let mut anchor = h1;
-    if let Some(t) = &m.title {
-        let ft = fold_words(t);
-        for &i in kept.iter().take(6) {
-            if fold_words_eq(&page.blocks[i].text, &ft) {
-                m.meta_blocks.push(i);
-            }
-        }
-        if anchor.is_none() {
-            let end = (first_kept + 3).min(page.blocks.len());
-            anchor = (0..end).rev().find(|&i| fold_words_eq(&page.blocks[i].text, &ft));
+    }
+}
+
+/// Marks the blocks of the article that repeat the title as metadata, and returns the visible
+/// headline: the h1, or else the block that repeats the title.
+fn mark_headline(cx: &Ctx<'_>, title: Option<&str>, h1: Option<usize>, meta_blocks: &mut Vec<usize>) -> Option<usize> {
+    let Some(t) = title else { return h1 };
+    let page = cx.page;
+    let ft = fold_words(t);
+    for &i in cx.kept.iter().take(6) {
+        if fold_words_eq(&page.blocks[i].text, &ft) {
+            meta_blocks.push(i);
         }
     }
+    h1.or_else(|| {
+        let end = (cx.first_kept() + 3).min(page.blocks.len());
+        (0..end).rev().find(|&i| fold_words_eq(&page.blocks[i].text, &ft))
+    })
+}
 
-    // Credits: JSON-LD and meta first, then visible bylines.
-    let site = m.site_name.clone();
-    let mut credits: Vec<Author> = Vec::new();
-    let add = |found: Vec<Author>, credits: &mut Vec<Author>| {
-        for a in found {
-            let key = fold_words(a.name());
-            if !credits.iter().any(|c| fold_words(c.name()) == key) {
-                credits.push(a);
-            }
+/// Adds the credits of `found` that `credits` does not hold yet (by folded name).
+fn add_credits(found: Vec<Author>, credits: &mut Vec<Author>) {
+    for a in found {
+        let key = fold_words(a.name());
+        if !credits.iter().any(|c| fold_words(c.name()) == key) {
+            credits.push(a);
         }
-    };
+    }
+}
+
+/// The credits: JSON-LD and `<meta>` first, then visible bylines, which fill in what metadata
+/// lacks (agencies, a second author); credits naming the site itself are dropped.
+fn credits(
+    cx: &Ctx<'_>,
+    ld: &LdArticle,
+    window: &[usize],
+    site: &Site<'_>,
+    meta_blocks: &mut Vec<usize>,
+) -> Vec<Author> {
+    let mut credits = metadata_credits(cx, ld, site.name);
+    let mut visible = visible_bylines(cx, window, site.name, meta_blocks);
+    if credits.is_empty() && visible.is_empty() {
+        visible = fallback_credits(cx, window, site.name);
+    }
+    // A credit naming the site itself is no author; it goes before visible bylines are weighed,
+    // so they can fill its place.
+    let filter = SiteFilter::new(site);
+    credits.retain(|a| !filter.names_site(a));
+    visible.retain(|a| !filter.names_site(a));
+    if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency)
+    {
+        add_credits(visible, &mut credits);
+    }
+    credits.truncate(12);
+    credits
+}
+
+/// Credits from JSON-LD, or else from the `<meta>` author tags (URLs are no names).
+fn metadata_credits(cx: &Ctx<'_>, ld: &LdArticle, site: Option<&str>) -> Vec<Author> {
+    let mut credits = Vec::new();
     for name in &ld.authors {
         if !name.contains("://") {
-            add(byline::parse_byline(name, site.as_deref()), &mut credits);
+            add_credits(byline::parse_byline(name, site), &mut credits);
         }
     }
     if credits.is_empty()
-        && let Some(a) = meta(&["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"])
+        && let Some(a) = cx.meta(AUTHOR_KEYS)
         && !a.contains("://")
     {
-        add(byline::parse_byline(&a, site.as_deref()), &mut credits);
+        add_credits(byline::parse_byline(&a, site), &mut credits);
     }
-    let window = near_article(page, kept, anchor);
-    let mut visible: Vec<Author> = Vec::new();
-    for &i in &window {
-        let b = &page.blocks[i];
+    credits
+}
+
+/// Credits from the byline lines near the headline; the lines that are bylines are marked as
+/// metadata.
+fn visible_bylines(cx: &Ctx<'_>, window: &[usize], site: Option<&str>, meta_blocks: &mut Vec<usize>) -> Vec<Author> {
+    let mut visible = Vec::new();
+    for &i in window {
+        let b = &cx.page.blocks[i];
         if b.kind == BlockKind::Image || b.text.chars().count() > 120 {
             continue;
         }
-        let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.byline);
+        let hinted = cx.hinted(i, |h| h.byline);
         if !hinted && !byline::could_be_byline(&b.text) {
             continue;
         }
         let looks = byline::looks_like_byline(&b.text);
-        if hinted || looks {
-            let mut found = byline::parse_byline(&b.text, site.as_deref());
-            // A hinted box without a byline prefix ("منوعات" in a category slot) must name a
-            // person in full.
-            if !looks {
-                found.retain(|a| a.kind() != AuthorKind::Person || a.name().split_whitespace().count() >= 2);
+        if !(hinted || looks) {
+            continue;
+        }
+        let mut found = byline::parse_byline(&b.text, site);
+        // A hinted box without a byline prefix ("منوعات" in a category slot) must name a person
+        // in full.
+        if !looks {
+            found.retain(|a| a.kind() != AuthorKind::Person || a.name().split_whitespace().count() >= 2);
+        }
+        // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is still a
+        // byline line.
+        let words = b.text.split_whitespace().count();
+        if (!found.is_empty() || (looks && words <= 8) || (hinted && words <= 12)) && cx.kept.contains(&i) {
+            meta_blocks.push(i);
+        }
+        add_credits(found, &mut visible);
+    }
+    visible
+}
+
+/// When nothing else credits anyone: the text of a link to an author's page (`rel="author"`,
+/// `/author/…`, as blogs print "by <a>name</a>") near the headline or in the article; failing
+/// that, a labelled credit line ("Autor: …", "Author: …") in the article or just after it, left
+/// in the text.
+fn fallback_credits(cx: &Ctx<'_>, window: &[usize], site: Option<&str>) -> Vec<Author> {
+    let (first, last) = (cx.first_kept(), cx.last_kept());
+    let mut found = Vec::new();
+    let near = |i: usize| window.contains(&i) || (first <= i && i <= last + 3);
+    if let Some((name, _)) = cx.page.author_links.iter().find(|(name, i)| near(*i) && byline::is_name_link(name)) {
+        let mut named = byline::parse_byline(name, site);
+        // The link says it is a name: a blog's lower-case handle is one too.
+        if named.is_empty() {
+            let bare = byline::strip_prefixes(name);
+            if !bare.is_empty() {
+                named.push(Author::new(bare, AuthorKind::Person));
             }
-            // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is
-            // still a byline line.
-            let words = b.text.split_whitespace().count();
-            if (!found.is_empty() || (looks && words <= 8) || (hinted && words <= 12)) && kept.contains(&i) {
-                m.meta_blocks.push(i);
+        }
+        add_credits(named, &mut found);
+    }
+    if found.is_empty() {
+        let after = (last + 1..(last + 4).min(cx.page.blocks.len())).filter(|i| !cx.kept.contains(i));
+        for i in cx.kept.iter().copied().chain(after) {
+            let text = &cx.page.blocks[i].text;
+            if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
+                add_credits(byline::parse_byline(text, site), &mut found);
+                break;
             }
-            add(found, &mut visible);
         }
     }
-    // A credit naming the site itself ("سایت خبرگزاری خبرآنلاین", "مصراوي" on مصراوي.كوم) is no
-    // author; it goes before visible bylines are weighed, so they can fill its place.
-    let host_label = host.as_deref().and_then(title::host_label).map(|h| h.to_ascii_lowercase());
-    let site_squashed = site.as_deref().map(|s| fold_words(s).replace(' ', ""));
-    let not_site = |a: &Author| {
+    found
+}
+
+/// Tells credits that name the site itself ("سایت خبرگزاری خبرآنلاین", "مصراوي" on مصراوي.كوم).
+struct SiteFilter<'a> {
+    site: Option<&'a str>,
+    /// The site's name folded with its spaces removed.
+    site_squashed: Option<String>,
+    /// The host's distinctive label, lower case.
+    host_label: Option<String>,
+}
+
+impl<'a> SiteFilter<'a> {
+    fn new(site: &Site<'a>) -> SiteFilter<'a> {
+        SiteFilter {
+            site: site.name,
+            site_squashed: site.name.map(|s| fold_words(s).replace(' ', "")),
+            host_label: site.host.and_then(title::host_label).map(|h| h.to_ascii_lowercase()),
+        }
+    }
+
+    /// Whether the credit `a` names the site: its name, a name within it, or its host label.
+    fn names_site(&self, a: &Author) -> bool {
         let name = fold_words(a.name());
         let squashed = name.replace(' ', "");
         let single = !name.contains(' ') && squashed.chars().count() >= 3;
-        !(site.as_deref().is_some_and(|s| title::is_site_name(a.name(), s) || contains_words(&name, &fold_words(s)))
-            || site_squashed.as_deref().is_some_and(|s| single && s.contains(&squashed))
-            || host_label
+        self.site.is_some_and(|s| title::is_site_name(a.name(), s) || contains_words(&name, &fold_words(s)))
+            || self.site_squashed.as_deref().is_some_and(|s| single && s.contains(&squashed))
+            || self
+                .host_label
                 .as_deref()
-                .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed)))))
-    };
-    // Nothing else credits anyone: the text of a link to an author's page (`rel="author"`,
-    // `/author/…`, as blogs print "by <a>name</a>") near the headline or in the article; failing
-    // that, a labelled credit line ("Autor: …", "Author: …") in the article or just after it,
-    // left in the text.
-    if credits.is_empty() && visible.is_empty() {
-        let (first, last) = (kept.first().copied().unwrap_or(0), kept.last().copied().unwrap_or(0));
-        let near = |i: usize| window.contains(&i) || (first <= i && i <= last + 3);
-        if let Some((name, _)) = page.author_links.iter().find(|(name, i)| near(*i) && byline::is_name_link(name)) {
-            let mut found = byline::parse_byline(name, site.as_deref());
-            // The link says it is a name: a blog's lower-case handle is one too.
-            if found.is_empty() {
-                let bare = byline::strip_prefixes(name);
-                if !bare.is_empty() {
-                    found.push(Author::new(bare, AuthorKind::Person));
-                }
-            }
-            add(found, &mut visible);
-        }
-        if visible.is_empty() {
-            let after = (last + 1..(last + 4).min(page.blocks.len())).filter(|i| !kept.contains(i));
-            for i in kept.iter().copied().chain(after) {
-                let text = &page.blocks[i].text;
-                if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
-                    add(byline::parse_byline(text, site.as_deref()), &mut visible);
-                    break;
-                }
-            }
-        }
+                .is_some_and(|h| h.len() >= 4 && (squashed.contains(h) || (single && h.contains(&squashed))))
     }
-    credits.retain(not_site);
-    visible.retain(not_site);
-    // Visible bylines fill in what metadata lacks (agencies, a second author).
-    if credits.iter().all(|a| a.kind() != AuthorKind::Person) || visible.iter().any(|a| a.kind() == AuthorKind::Agency)
-    {
-        add(visible, &mut credits);
-    }
-    credits.truncate(12);
-    m.authors = credits;
+}
 
-    // Dates: machine-readable first, then visible text near the article, then the URL.
-    let iso = |s: Option<String>| s.and_then(|s| date::parse_iso(&s).or_else(|| date::parse_text(&s)));
-    m.published = iso(ld.published.clone()).or_else(|| {
-        iso(meta(&[
-            "article:published_time",
-            "og:published_time",
-            "datepublished",
-            "publishdate",
-            "pubdate",
-            "publish-date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-        ]))
-    });
-    m.modified = iso(ld.modified.clone()).or_else(|| {
-        iso(meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]))
-    });
-    let mut visible_date: Option<Date> = None;
-    let mut visible_update: Option<Date> = None;
-    for &i in &window {
-        let b = &page.blocks[i];
+/// Reads a machine-readable date: ISO 8601, else the text parser.
+fn machine_date(s: Option<String>) -> Option<Date> {
+    s.and_then(|s| date::parse_iso(&s).or_else(|| date::parse_text(&s)))
+}
+
+/// Published and modified dates: machine-readable first, then visible text near the article,
+/// then `<time>` elements and the URL. A modification equal to the publication is dropped.
+fn dates(
+    cx: &Ctx<'_>,
+    ld: &LdArticle,
+    window: &[usize],
+    page_url: Option<&str>,
+    now: Option<&Date>,
+    meta_blocks: &mut Vec<usize>,
+) -> (Option<Date>, Option<Date>) {
+    let mut published = machine_date(ld.published.clone()).or_else(|| machine_date(cx.meta(PUBLISHED_KEYS)));
+    let mut modified = machine_date(ld.modified.clone()).or_else(|| machine_date(cx.meta(MODIFIED_KEYS)));
+    let (visible_date, visible_update) = visible_dates(cx, window, now, meta_blocks);
+    if published.is_none() {
+        let time = cx
+            .page
+            .times
+            .iter()
+            .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
+            .and_then(|(dt, _)| date::parse_iso(dt));
+        published = visible_date
+            .or(time)
+            .or_else(|| page_url.and_then(date::from_url))
+            .or_else(|| cx.url.and_then(date::from_url));
+    }
+    if modified.is_none() {
+        modified = visible_update;
+    }
+    if modified == published {
+        modified = None;
+    }
+    (published, modified)
+}
+
+/// The first date line and the first update line ("آخر تحديث", "Updated") near the article; the
+/// short lines that are mostly a date are marked as metadata.
+fn visible_dates(
+    cx: &Ctx<'_>,
+    window: &[usize],
+    now: Option<&Date>,
+    meta_blocks: &mut Vec<usize>,
+) -> (Option<Date>, Option<Date>) {
+    let (mut visible_date, mut visible_update) = (None, None);
+    for &i in window {
+        let b = &cx.page.blocks[i];
         if b.kind == BlockKind::Image || b.text.chars().count() > 160 {
             continue;
         }
-        let hinted = page.ancestors(b.elem).take(4).any(|e| page.elems[e as usize].hint.date);
+        let hinted = cx.hinted(i, |h| h.date);
         let parsed = date::parse_text(&b.text).or_else(|| now.and_then(|n| date::parse_relative(&b.text, n)));
         let Some(d) = parsed else { continue };
         // A short line that is mostly the date is a date line, to leave out of the body.
         let words = b.text.split_whitespace().count();
-        let short = words <= 14 || (words <= 30 && crate::normalize::has_field_separator(&b.text));
+        let separated = crate::normalize::has_field_separator(&b.text);
+        let short = words <= 14 || (words <= 30 && separated);
         // Mostly the date: its own text, a label ("نشر في", "Published") or a field line. A
         // short sentence that mentions a date ("Am 5. November 2021 beginnt …") stays.
         let date_words = d.raw().split_whitespace().count();
-        let mostly_date = hinted
-            || crate::normalize::has_field_separator(&b.text)
-            || date::is_update_label(&b.text)
-            || words <= date_words + 3;
-        if short && mostly_date && kept.contains(&i) && !byline::looks_like_byline(&b.text) {
-            m.meta_blocks.push(i);
+        let update = date::is_update_label(&b.text);
+        let mostly_date = hinted || separated || update || words <= date_words + 3;
+        if short && mostly_date && cx.kept.contains(&i) && !byline::looks_like_byline(&b.text) {
+            meta_blocks.push(i);
         }
-        if date::is_update_label(&b.text) {
+        if update {
             visible_update.get_or_insert(d);
         } else if hinted || short {
             visible_date.get_or_insert(d);
         }
     }
-    if m.published.is_none() {
-        let time = page
-            .times
-            .iter()
-            .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
-            .and_then(|(dt, _)| date::parse_iso(dt));
-        m.published = visible_date
-            .or(time)
-            .or_else(|| m.url.as_deref().and_then(date::from_url))
-            .or_else(|| url.and_then(date::from_url));
-    }
-    if m.modified.is_none() {
-        m.modified = visible_update;
-    }
-    if m.modified == m.published {
-        m.modified = None;
-    }
+    (visible_date, visible_update)
+}
 
-    // Language and direction.
-    let body: String = kept.iter().take(40).map(|&i| page.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ");
+/// Language (declared, else from the script) and direction (declared `rtl`, else the script's,
+/// else the language's).
+fn language(cx: &Ctx<'_>) -> (Option<String>, Option<Direction>) {
+    let page = cx.page;
+    let body: String = cx.kept.iter().take(40).map(|&i| page.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ");
     let (script_lang, script_dir) = script_lang(&body);
-    let declared =
-        page.lang.clone().or_else(|| meta(&["og:locale", "content-language", "language"]).map(|l| l.replace('_', "-")));
-    m.lang = declared
+    let declared = page
+        .lang
+        .clone()
+        .or_else(|| cx.meta(&["og:locale", "content-language", "language"]).map(|l| l.replace('_', "-")));
+    let lang = declared
         .and_then(|l| l.split(['-', '_']).next().map(|p| p.trim().to_ascii_lowercase()))
         .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))
         .or(script_lang.map(str::to_string));
-    m.dir = match page.dir.as_deref() {
+    let dir = match page.dir.as_deref() {
         Some("rtl") => Some(Direction::Rtl),
         Some("ltr") if script_dir != Some(Direction::Rtl) => Some(Direction::Ltr),
-        _ => script_dir.or(match m.lang.as_deref() {
+        _ => script_dir.or(match lang.as_deref() {
             Some("ar" | "fa" | "ur" | "he" | "ps" | "ku" | "ckb") => Some(Direction::Rtl),
             Some(_) => Some(Direction::Ltr),
             None => None,
         }),
     };
+    (lang, dir)
+}
 
-    m.description = meta(&["og:description", "description", "twitter:description"]).or(ld.description);
-    m.image = meta(&["og:image", "og:image:url", "twitter:image"]).or(ld.image);
-    let mut tags = ld.keywords;
-    if tags.is_empty() {
-        let values: Vec<String> =
-            page.metas.iter().filter(|(k, _)| k == "article:tag").map(|(_, v)| v.clone()).collect();
-        let mut refs: Vec<&str> = values.iter().map(String::as_str).collect();
-        let kw = meta(&["news_keywords", "keywords"]);
-        if refs.is_empty() {
-            refs.extend(kw.as_deref());
-        }
-        tags = split_keywords(&refs);
+/// Tags from `article:tag`, else from the keywords `<meta>` (when JSON-LD has none).
+fn meta_tags(cx: &Ctx<'_>) -> Vec<String> {
+    let values: Vec<String> =
+        cx.page.metas.iter().filter(|(k, _)| k == "article:tag").map(|(_, v)| v.clone()).collect();
+    let mut refs: Vec<&str> = values.iter().map(String::as_str).collect();
+    let kw = cx.meta(&["news_keywords", "keywords"]);
+    if refs.is_empty() {
+        refs.extend(kw.as_deref());
     }
-    m.tags = tags;
-    m.section = meta(&["article:section"]).or(ld.section);
-    m.meta_blocks.sort_unstable();
-    m.meta_blocks.dedup();
-    m
+    split_keywords(&refs)
 }
 
 /// The share of letters that are Arabic-script, 0–1.
