@@ -10,12 +10,13 @@
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{ParseOpts, parse_document};
 
-use crate::Error;
+use crate::error::{Error, Limit};
 use crate::model::BlockKind;
 use crate::normalize::FastMap;
 use crate::normalize::{CharInfo, CharTable, collapse_lines, collapse_ws};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
-use crate::tree::{DOCUMENT, Data, Nodes, Tree};
+use crate::scan::opens_like_json_ld;
+use crate::tree::{Budget, DOCUMENT, Data, Nodes, Tree};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
 const LINE_BREAK: char = crate::normalize::LINE_BREAK;
@@ -78,12 +79,43 @@ pub(crate) struct Page {
     pub total_chars: u64,
 }
 
-/// Limits enforced during the walk.
+/// Limits of the parse and the walk.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct WalkLimits {
+pub(crate) struct Limits {
+    /// What building the tree may cost, with bounds that grow with the input's size.
     pub max_nodes: usize,
     pub max_depth: usize,
-    pub max_block_chars: usize,
+    /// Bytes of one block's text (longer text is cut at a character boundary).
+    pub max_block_bytes: usize,
+}
+
+/// Bytes the tree may hold per byte of input, and besides (an estimate that counts text as
+/// copied, though the tree mostly shares it with the input): the corpus pages over 200 KB need
+/// at most 7.5 per byte; a page of `<p>x</p>` needs about 30, and one that leaves formatting tags
+/// open far more.
+const TREE_BYTES_PER_INPUT_BYTE: usize = 12;
+const TREE_BYTES_BASE: usize = 32 << 20;
+
+/// Element names html5ever may look at per byte of input, and besides: the corpus needs at most
+/// 0.6 per byte (its deepest page has 42 elements open); 64 `<span>`s left open before each
+/// `<p>` need about 16.
+const LOOKUPS_PER_INPUT_BYTE: u64 = 32;
+const LOOKUPS_BASE: u64 = 16 << 20;
+
+/// Bytes handed to the parser at once: between two, the tree's budget is checked, so a page
+/// that passes a bound stops within one piece of it.
+const PIECE: usize = 8 << 10;
+
+impl Limits {
+    /// The budget of building the tree of `bytes` of input.
+    pub(crate) fn budget(&self, bytes: usize) -> Budget {
+        Budget {
+            nodes: self.max_nodes,
+            depth: self.max_depth,
+            bytes: bytes.saturating_mul(TREE_BYTES_PER_INPUT_BYTE).saturating_add(TREE_BYTES_BASE),
+            lookups: (bytes as u64).saturating_mul(LOOKUPS_PER_INPUT_BYTE).saturating_add(LOOKUPS_BASE),
+        }
+    }
 }
 
 fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
@@ -258,20 +290,48 @@ impl<'a> Attrs<'a> {
 }
 
 /// Parses `html` and walks it into a [`Page`].
-pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
-    walk(build(html, limits.max_depth)?, rules, limits)
+pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: Limits) -> Result<Page, Error> {
+    walk(build(html, limits.budget(html.len()))?, rules, limits)
 }
 
-/// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for.
-pub(crate) fn build(html: &str, max_depth: usize) -> Result<Nodes, Error> {
+/// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for,
+/// within `budget`.
+pub(crate) fn build(html: &str, budget: Budget) -> Result<Nodes, Error> {
+    let tree = build_tree(html, budget)?;
+    match tree.over() {
+        Some((limit, max, actual)) => Err(Error::TooLarge { limit, max, actual }),
+        None => Ok(tree.into_nodes()),
+    }
+}
+
+/// The tree of `html`: whole, or as far as it got when it passed a bound of `budget`.
+fn build_tree(html: &str, budget: Budget) -> Result<Tree, Error> {
     // html5ever's buffers count bytes in 32 bits.
     let max = u32::MAX as usize;
     if html.len() > max {
-        return Err(Error::TooLarge { limit: "input bytes", max, actual: html.len() });
+        return Err(Error::TooLarge { limit: Limit::InputBytes, max, actual: html.len() });
     }
-    let cuts = crate::scan::scan(html, max_depth)?;
+    let kept = kept(html, &crate::scan::scan(html));
+    let mut parser = parse_document(Tree::with_budget(budget), ParseOpts::default());
+    let mut from = 0;
+    while from < kept.len() {
+        let mut to = (from + PIECE).min(kept.len());
+        while !kept.is_char_boundary(to) {
+            to += 1;
+        }
+        // Both fit in 32 bits: `kept` is no longer than `html`.
+        parser.process(kept.subtendril(from as u32, (to - from) as u32));
+        if parser.tokenizer.sink.sink.over().is_some() {
+            return Ok(parser.tokenizer.sink.sink);
+        }
+        from = to;
+    }
+    Ok(parser.finish())
+}
+
+/// The page without the cuts, in one buffer (the parser's text nodes share it).
+fn kept(html: &str, cuts: &[std::ops::Range<usize>]) -> StrTendril {
     let cut: usize = cuts.iter().map(|c| c.len()).sum();
-    // The page without the cuts, in one buffer (the parser's text nodes share it).
     let mut kept = StrTendril::with_capacity(u32::try_from(html.len() - cut).unwrap_or(u32::MAX));
     let mut from = 0;
     for cut in cuts.iter().chain(std::iter::once(&(html.len()..html.len()))) {
@@ -280,7 +340,7 @@ pub(crate) fn build(html: &str, max_depth: usize) -> Result<Nodes, Error> {
             from = cut.end;
         }
     }
-    Ok(parse_document(Tree::new(), ParseOpts::default()).one(kept).into_nodes())
+    kept
 }
 
 enum Step {
@@ -298,7 +358,7 @@ enum Step {
 
 struct Walker<'r> {
     rules: &'r PageRules<'r>,
-    limits: WalkLimits,
+    limits: Limits,
     page: Page,
     buf: String,
     buf_chars: u32,
@@ -327,8 +387,8 @@ impl Walker<'_> {
             return;
         }
         let mut text = collapse_lines(&self.buf);
-        if text.len() > self.limits.max_block_chars {
-            let mut cut = self.limits.max_block_chars;
+        if text.len() > self.limits.max_block_bytes {
+            let mut cut = self.limits.max_block_bytes;
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
@@ -358,7 +418,7 @@ impl Walker<'_> {
         if n > 0 {
             self.last_br = false;
         }
-        if self.buf.len() < self.limits.max_block_chars.saturating_mul(2) {
+        if self.buf.len() < self.limits.max_block_bytes.saturating_mul(2) {
             self.buf.push_str(s);
         }
         self.buf_chars = self.buf_chars.saturating_add(n);
@@ -400,16 +460,6 @@ impl Walker<'_> {
     }
 }
 
-/// Whether a script's text opens like JSON-LD: an object or array with an `@context` near its
-/// start.
-pub(crate) fn opens_like_json_ld(body: &[u8]) -> bool {
-    let start = body.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(body.len());
-    matches!(body.get(start), Some(b'{' | b'['))
-        && body
-            .get(start..(start + 200).min(body.len()))
-            .is_some_and(|b| memchr::memmem::find(b, b"@context").is_some())
-}
-
 /// The concatenated text children of a node (for `<title>` and `<script>`), not descending.
 fn text_of(nodes: &Nodes, node: u32) -> String {
     let mut s = String::new();
@@ -422,7 +472,7 @@ fn text_of(nodes: &Nodes, node: u32) -> String {
 }
 
 /// Walks the tree into a [`Page`], taking it apart as it goes (see below).
-fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Page, Error> {
+fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: Limits) -> Result<Page, Error> {
     let mut w = Walker {
         rules,
         limits,
@@ -439,7 +489,6 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
         author_links: Vec::new(),
     };
     let mut stack = vec![Step::Enter(DOCUMENT, NONE)];
-    let mut nodes = 0usize;
     while let Some(step) = stack.pop() {
         match step {
             Step::Exit { elem, block, link, kind, author } => {
@@ -468,10 +517,6 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: WalkLimits) -> Result<Pa
                 }
             }
             Step::Enter(node, parent) => {
-                nodes += 1;
-                if nodes > limits.max_nodes {
-                    return Err(Error::TooLarge { limit: "DOM nodes", max: limits.max_nodes, actual: nodes });
-                }
                 // The node's content moves out of the tree: each node's text and attributes are
                 // freed once walked, so the tree and the page's blocks are never both whole in
                 // memory.
@@ -659,6 +704,11 @@ impl Page {
     }
 }
 
+/// The hostile page shapes tests/hostile.rs and the benchmarks use too.
+#[cfg(test)]
+#[path = "../tests/shapes/mod.rs"]
+mod shapes;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,7 +717,7 @@ mod tests {
     fn page(html: &str) -> Page {
         let set = RuleSet::new(&default_rules());
         let rules = set.for_host(None);
-        parse(html, &rules, WalkLimits { max_nodes: 1_000_000, max_depth: 100_000, max_block_chars: 100_000 }).unwrap()
+        parse(html, &rules, Limits { max_nodes: 1_000_000, max_depth: 100_000, max_block_bytes: 100_000 }).unwrap()
     }
 
     #[test]
@@ -708,7 +758,34 @@ mod tests {
         let set = RuleSet::new(&default_rules());
         let rules = set.for_host(None);
         let html = "<p>x</p>".repeat(100);
-        let err = parse(&html, &rules, WalkLimits { max_nodes: 50, max_depth: 100, max_block_chars: 100 }).unwrap_err();
-        assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", .. }));
+        let err = parse(&html, &rules, Limits { max_nodes: 50, max_depth: 100, max_block_bytes: 100 }).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { limit: Limit::Nodes, .. }));
+    }
+
+    use super::shapes;
+
+    /// What building the tree of `html` costs with the default limits: (nodes, names looked up
+    /// by the parser, bytes held), and whether it stopped at a bound.
+    fn cost(html: &str) -> (usize, u64, usize, bool) {
+        let limits = Limits { max_nodes: 4_000_000, max_depth: 512, max_block_bytes: 1_000_000 };
+        let tree = build_tree(html, limits.budget(html.len())).unwrap();
+        let (nodes, _, bytes, lookups) = tree.spent();
+        (nodes, lookups, bytes, tree.over().is_some())
+    }
+
+    #[test]
+    fn every_hostile_shape_costs_linear_work() {
+        let mut report = Vec::new();
+        for &((name, make), n) in shapes::SHAPES {
+            let (small, large) = (make(n), make(4 * n));
+            let (a, b) = (cost(&small), cost(&large));
+            report.push(format!("{name}: n {} B {a:?} → 4n {} B {b:?}", small.len(), large.len()));
+            // Nodes, parser steps and bytes held grow at most in proportion to the input (5×
+            // for 4× the input); a page that stops at a bound costs no more at 4n than at n.
+            let linear = |x: f64, y: f64| y <= 5.0 * x + 1e4;
+            let ok = linear(a.0 as f64, b.0 as f64) && linear(a.1 as f64, b.1 as f64) && linear(a.2 as f64, b.2 as f64);
+            assert!(ok, "{name} grows faster than its input:\n{}", report.join("\n"));
+        }
+        eprintln!("{}", report.join("\n"));
     }
 }

@@ -24,14 +24,62 @@ pub enum Error {
         /// Characters of body text in the best candidate region.
         chars: usize,
     },
-    /// The input is larger than a configured limit.
+    /// The input is larger than a configured limit, or building its tree would cost more than
+    /// the page's budget: the page was stopped at the bound, not after the whole parse.
     #[error("the input exceeds the {limit} limit: {actual} > {max}")]
     TooLarge {
-        /// Which limit was hit: "input bytes", "DOM nodes", "DOM depth"…
-        limit: &'static str,
-        /// The configured maximum.
+        /// Which limit was hit.
+        limit: Limit,
+        /// The maximum.
         max: usize,
         /// What the input had (a lower bound when the count stopped early).
         actual: usize,
     },
+}
+
+/// The bound a page passed, in [`Error::TooLarge`].
+///
+/// ```
+/// let err = matn::Cleaner::new().max_depth(50).clean(&"<b>".repeat(100)).unwrap_err();
+/// assert!(matches!(err, matn::Error::TooLarge { limit: matn::Limit::Depth, .. }));
+/// assert_eq!(matn::Limit::Depth.to_string(), "element depth");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub enum Limit {
+    /// Bytes of input ([`crate::Cleaner::max_input_bytes`]; html5ever's own limit is 4 GiB).
+    InputBytes,
+    /// Nodes of the page's tree ([`crate::Cleaner::max_nodes`]).
+    Nodes,
+    /// Elements open at once, of every kind ([`crate::Cleaner::max_depth`]).
+    Depth,
+    /// Bytes held by the page's tree: a multiple of the input's size (see the README).
+    TreeBytes,
+    /// Steps of the parser's walks down its stack of open elements: a multiple of the input's
+    /// size (see the README).
+    ParserWork,
+}
+
+impl Limit {
+    /// The limit's name, as error messages give it.
+    ///
+    /// ```
+    /// assert_eq!(matn::Limit::InputBytes.as_str(), "input bytes");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Limit::InputBytes => "input bytes",
+            Limit::Nodes => "tree nodes",
+            Limit::Depth => "element depth",
+            Limit::TreeBytes => "tree bytes",
+            Limit::ParserWork => "parser work",
+        }
+    }
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

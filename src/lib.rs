@@ -53,7 +53,7 @@ use std::sync::{Arc, OnceLock};
 
 use once_cell::sync::Lazy;
 
-pub use error::Error;
+pub use error::{Error, Limit};
 pub use model::{Article, Author, AuthorKind, Block, BlockKind, Date, Direction, Image, Removed};
 pub use normalize::{NormalizeOptions, normalize_arabic};
 pub use rules::{Action, Rule, SelectorError};
@@ -106,7 +106,7 @@ static DEFAULT_RULES: Lazy<Arc<RuleSet>> = Lazy::new(|| Arc::new(RuleSet::new(&r
 /// ```
 pub fn page_features(html: &str) -> Vec<score::Features> {
     let rules = DEFAULT.rule_set().for_host(None);
-    match dom::parse(html, &rules, DEFAULT.walk_limits()) {
+    match dom::parse(html, &rules, DEFAULT.limits()) {
         Ok(page) => select::features(&page, &rules).0,
         Err(_) => Vec::new(),
     }
@@ -146,7 +146,7 @@ pub struct Cleaner {
     max_input_bytes: usize,
     max_nodes: usize,
     max_depth: usize,
-    max_block_chars: usize,
+    max_block_bytes: usize,
 }
 
 impl Default for Cleaner {
@@ -157,8 +157,8 @@ impl Default for Cleaner {
 
 impl Cleaner {
     /// The default settings: the built-in rule table, no URL, limits of 64 MiB of input,
-    /// 4,000,000 DOM nodes, block containers nested 2,000 deep and 1,000,000 bytes of text per
-    /// block.
+    /// 4,000,000 tree nodes, elements open 512 deep and 1,000,000 bytes of text per block (and
+    /// the bounds that grow with the input, in the README).
     ///
     /// ```
     /// let cleaner = matn::Cleaner::new();
@@ -176,8 +176,8 @@ impl Cleaner {
             now: None,
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
-            max_depth: 2_000,
-            max_block_chars: 1_000_000,
+            max_depth: 512,
+            max_block_bytes: 1_000_000,
         }
     }
 
@@ -347,7 +347,7 @@ impl Cleaner {
     ///
     /// ```
     /// let err = matn::Cleaner::new().max_input_bytes(10).clean("<p>أكثر من عشرة بايتات</p>").unwrap_err();
-    /// assert!(matches!(err, matn::Error::TooLarge { limit: "input bytes", .. }));
+    /// assert!(matches!(err, matn::Error::TooLarge { limit: matn::Limit::InputBytes, .. }));
     /// ```
     #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Cleaner {
@@ -355,11 +355,12 @@ impl Cleaner {
         self
     }
 
-    /// The most DOM nodes walked (default 4,000,000); more is [`Error::TooLarge`].
+    /// The most nodes (elements, text, comments) of the page's tree (default 4,000,000): the
+    /// parse stops soon after the limit, which is [`Error::TooLarge`] with [`Limit::Nodes`].
     ///
     /// ```
     /// let err = matn::Cleaner::new().max_nodes(20).clean(&"<p>نص</p>".repeat(50)).unwrap_err();
-    /// assert!(matches!(err, matn::Error::TooLarge { limit: "DOM nodes", .. }));
+    /// assert!(matches!(err, matn::Error::TooLarge { limit: matn::Limit::Nodes, .. }));
     /// ```
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Cleaner {
@@ -367,14 +368,17 @@ impl Cleaner {
         self
     }
 
-    /// How deep block containers (`<div>`, `<section>`, `<ul>`, `<table>`…) may nest (default
-    /// 2,000; real pages stay below a few hundred). Deeper input is [`Error::TooLarge`] with limit
-    /// `"DOM depth"`: the parser's time grows with the square of that depth, so this bound keeps
-    /// a hostile page from taking minutes.
+    /// How many elements may be open at once, of every kind (`<html>` and `<body>` count, and
+    /// inline, formatting, SVG and MathML elements; default 512, as browsers; real pages stay
+    /// below 100). Deeper input is [`Error::TooLarge`] with [`Limit::Depth`]: the parser's time
+    /// grows with the square of that depth, so this bound keeps a hostile page from taking
+    /// minutes.
     ///
     /// ```
     /// let err = matn::Cleaner::new().max_depth(100).clean(&"<div>".repeat(101)).unwrap_err();
-    /// assert!(matches!(err, matn::Error::TooLarge { limit: "DOM depth", .. }));
+    /// assert!(matches!(err, matn::Error::TooLarge { limit: matn::Limit::Depth, .. }));
+    /// let err = matn::Cleaner::new().max_depth(100).clean(&"<span>".repeat(101)).unwrap_err();
+    /// assert!(matches!(err, matn::Error::TooLarge { limit: matn::Limit::Depth, .. }));
     /// ```
     #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Cleaner {
@@ -393,7 +397,7 @@ impl Cleaner {
     /// ```
     #[must_use]
     pub fn max_block_bytes(mut self, bytes: usize) -> Cleaner {
-        self.max_block_chars = bytes.max(16);
+        self.max_block_bytes = bytes.max(16);
         self
     }
 
@@ -424,10 +428,12 @@ impl Cleaner {
     /// ```
     pub fn clean_bytes_with_charset(&self, bytes: &[u8], charset: Option<&str>) -> Result<Article, Error> {
         if bytes.len() > self.max_input_bytes {
-            return Err(Error::TooLarge { limit: "input bytes", max: self.max_input_bytes, actual: bytes.len() });
+            return Err(Error::TooLarge { limit: Limit::InputBytes, max: self.max_input_bytes, actual: bytes.len() });
         }
         let decoded = input::decode(bytes, charset);
-        let mut article = self.clean(&decoded.text)?;
+        // The limit is on the bytes given: decoded text may be longer (windows-1256 Arabic
+        // takes two bytes a letter in UTF-8).
+        let mut article = self.clean_decoded(&decoded.text)?;
         article.encoding = Some(decoded.encoding.name());
         Ok(article)
     }
@@ -442,14 +448,19 @@ impl Cleaner {
     /// ```
     pub fn clean(&self, html: &str) -> Result<Article, Error> {
         if html.len() > self.max_input_bytes {
-            return Err(Error::TooLarge { limit: "input bytes", max: self.max_input_bytes, actual: html.len() });
+            return Err(Error::TooLarge { limit: Limit::InputBytes, max: self.max_input_bytes, actual: html.len() });
         }
+        self.clean_decoded(html)
+    }
+
+    /// [`Cleaner::clean`] once the input's size is checked.
+    fn clean_decoded(&self, html: &str) -> Result<Article, Error> {
         if html.trim().is_empty() {
             return Err(Error::Empty);
         }
         let host = self.url.as_ref().and_then(PageUrl::host);
         let rules = self.rule_set().for_host(host.as_deref());
-        let page = dom::parse(html, &rules, self.walk_limits())?;
+        let page = dom::parse(html, &rules, self.limits())?;
         if page.total_chars == 0 && !page.blocks.iter().any(|b| b.kind == BlockKind::Image) {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
         }
@@ -461,9 +472,9 @@ impl Cleaner {
         Ok(self.assemble(&page, &sel, m, removed))
     }
 
-    /// The limits of the walk.
-    fn walk_limits(&self) -> dom::WalkLimits {
-        dom::WalkLimits { max_nodes: self.max_nodes, max_depth: self.max_depth, max_block_chars: self.max_block_chars }
+    /// The limits of the parse and the walk.
+    fn limits(&self) -> dom::Limits {
+        dom::Limits { max_nodes: self.max_nodes, max_depth: self.max_depth, max_block_bytes: self.max_block_bytes }
     }
 
     /// Decides whether the selection is an article: `NoArticle` when no text is kept or the

@@ -4,11 +4,13 @@
 //! never both whole in memory.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
+
+use crate::error::Limit;
 
 /// "No node".
 pub(crate) const NIL: u32 = u32::MAX;
@@ -44,6 +46,8 @@ pub(crate) struct Node {
     pub last_child: u32,
     pub prev: u32,
     pub next: u32,
+    /// Elements from the document down to this node, itself included, when it was inserted.
+    pub depth: u32,
 }
 
 /// The nodes, in chunks of a fixed size: the store grows without ever copying itself, so a
@@ -108,18 +112,96 @@ impl Nodes {
     }
 }
 
+/// What building one tree may cost. html5ever's own algorithms (scope checks down the stack of
+/// open elements, reconstruction of formatting elements) cost time with the square of the depth
+/// and memory with the square of unclosed formatting tags; the tree sees every element they make
+/// and every name they look at, and stops the page at these bounds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Budget {
+    /// Nodes created.
+    pub nodes: usize,
+    /// Elements open at once (the depth of the tree, the root element included).
+    pub depth: usize,
+    /// Bytes of nodes, attributes and text held by the tree (an estimate from their sizes).
+    pub bytes: usize,
+    /// Element names the parser looks at (each step of a walk down its stack of open elements).
+    pub lookups: u64,
+}
+
+impl Budget {
+    /// No bound (for tests).
+    #[cfg(test)]
+    pub const UNBOUNDED: Budget = Budget { nodes: usize::MAX, depth: usize::MAX, bytes: usize::MAX, lookups: u64::MAX };
+}
+
+/// What the tree has cost so far, and the first bound it passed.
+#[derive(Debug, Default)]
+struct Spent {
+    nodes: Cell<usize>,
+    bytes: Cell<usize>,
+    lookups: Cell<u64>,
+    deepest: Cell<usize>,
+    over: Cell<Option<(Limit, usize, usize)>>,
+}
+
 /// The tree: node 0 is the document.
 #[derive(Debug)]
 pub(crate) struct Tree {
     nodes: RefCell<Nodes>,
+    budget: Budget,
+    spent: Spent,
 }
 
 impl Tree {
     /// An empty document.
+    #[cfg(test)]
     pub fn new() -> Tree {
-        let tree = Tree { nodes: RefCell::new(Nodes::default()) };
+        Tree::with_budget(Budget::UNBOUNDED)
+    }
+
+    /// An empty document that may cost at most `budget`.
+    pub fn with_budget(budget: Budget) -> Tree {
+        let tree = Tree { nodes: RefCell::new(Nodes::default()), budget, spent: Spent::default() };
         tree.push(Data::Document);
         tree
+    }
+
+    /// The first bound passed, as (limit, maximum, what the page had when it was noticed).
+    pub fn over(&self) -> Option<(Limit, usize, usize)> {
+        self.spent.over.get()
+    }
+
+    /// What the tree has cost so far: (nodes, deepest element, bytes held, names looked up).
+    #[cfg(test)]
+    pub fn spent(&self) -> (usize, usize, usize, u64) {
+        let s = &self.spent;
+        (s.nodes.get(), s.deepest.get(), s.bytes.get(), s.lookups.get())
+    }
+
+    /// Notes that the page has reached `actual` of `limit`, whose bound is `max`.
+    fn check(&self, limit: Limit, max: usize, actual: usize) {
+        if actual > max && self.spent.over.get().is_none() {
+            self.spent.over.set(Some((limit, max, actual)));
+        }
+    }
+
+    /// Counts `bytes` more held by the tree.
+    fn hold(&self, bytes: usize) {
+        let total = self.spent.bytes.get().saturating_add(bytes);
+        self.spent.bytes.set(total);
+        self.check(Limit::TreeBytes, self.budget.bytes, total);
+    }
+
+    /// Notes the depth of a node just inserted, and the depth of `child` from its parent's.
+    fn deepen(&self, nodes: &mut Nodes, parent: u32, child: u32) {
+        let depth = node(nodes, parent).map_or(0, |p| p.depth).saturating_add(1);
+        if let Some(c) = node(nodes, child) {
+            c.depth = depth;
+            if matches!(c.data, Data::Element { .. }) {
+                self.spent.deepest.set(self.spent.deepest.get().max(depth as usize));
+                self.check(Limit::Depth, self.budget.depth, depth as usize);
+            }
+        }
     }
 
     /// The nodes, for the walk.
@@ -134,6 +216,7 @@ impl Tree {
             NodeOrText::AppendNode(n) => Some(n.id),
             NodeOrText::AppendText(text) => {
                 if extend_text(&mut self.nodes.borrow_mut(), before, &text) {
+                    self.hold(text.len());
                     return None;
                 }
                 Some(self.push(Data::Text(text)))
@@ -142,6 +225,17 @@ impl Tree {
     }
 
     fn push(&self, data: Data) -> u32 {
+        let n = self.spent.nodes.get() + 1;
+        self.spent.nodes.set(n);
+        self.check(Limit::Nodes, self.budget.nodes, n);
+        let held = match &data {
+            Data::Element { attrs, .. } => {
+                attrs.len() * std::mem::size_of::<Attribute>() + attrs.iter().map(|a| a.value.len()).sum::<usize>()
+            }
+            Data::Text(t) => t.len(),
+            _ => 0,
+        };
+        self.hold(std::mem::size_of::<Node>() + held);
         self.nodes.borrow_mut().push(Node {
             data,
             parent: NIL,
@@ -149,6 +243,7 @@ impl Tree {
             last_child: NIL,
             prev: NIL,
             next: NIL,
+            depth: 0,
         })
     }
 }
@@ -276,6 +371,11 @@ impl TreeSink for Tree {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> Name<'a> {
+        let n = self.spent.lookups.get() + 1;
+        self.spent.lookups.set(n);
+        if n > self.budget.lookups {
+            self.check(Limit::ParserWork, usize::try_from(self.budget.lookups).unwrap_or(usize::MAX), n as usize);
+        }
         Name(target)
     }
 
@@ -298,7 +398,9 @@ impl TreeSink for Tree {
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         let last = self.nodes.borrow().get(parent.id as usize).map_or(NIL, |p| p.last_child);
         if let Some(child) = self.node_or_text(child, last) {
-            append_child(&mut self.nodes.borrow_mut(), parent.id, child);
+            let mut nodes = self.nodes.borrow_mut();
+            append_child(&mut nodes, parent.id, child);
+            self.deepen(&mut nodes, parent.id, child);
         }
     }
 
@@ -314,10 +416,16 @@ impl TreeSink for Tree {
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
 
     fn get_template_contents(&self, target: &Handle) -> Handle {
-        match self.nodes.borrow().get(target.id as usize).map(|n| &n.data) {
-            Some(Data::Element { template, .. }) if *template != NIL => Handle::of(*template),
-            _ => target.clone(),
+        let mut nodes = self.nodes.borrow_mut();
+        let (template, depth) = match nodes.get(target.id as usize) {
+            Some(Node { data: Data::Element { template, .. }, depth, .. }) if *template != NIL => (*template, *depth),
+            _ => return target.clone(),
+        };
+        // The contents stand where the template does, for the depth of what goes in them.
+        if let Some(contents) = node(&mut nodes, template) {
+            contents.depth = depth;
         }
+        Handle::of(template)
     }
 
     fn same_node(&self, x: &Handle, y: &Handle) -> bool {
@@ -329,7 +437,10 @@ impl TreeSink for Tree {
     fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
         let prev = self.nodes.borrow().get(sibling.id as usize).map_or(NIL, |s| s.prev);
         if let Some(child) = self.node_or_text(new_node, prev) {
-            insert_before(&mut self.nodes.borrow_mut(), sibling.id, child);
+            let mut nodes = self.nodes.borrow_mut();
+            insert_before(&mut nodes, sibling.id, child);
+            let parent = node(&mut nodes, child).map_or(NIL, |c| c.parent);
+            self.deepen(&mut nodes, parent, child);
         }
     }
 

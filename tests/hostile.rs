@@ -359,9 +359,10 @@ fn nul_bytes() {
 
 #[test]
 fn nested_divs() {
-    // Past the depth limit (2,000 by default) nesting is a typed error: see
-    // `nested_divs_100k_hit_the_depth_limit` below. Here a depth just under it.
-    let n = 1_900;
+    // Past the depth limit (512 elements open by default, `<html>` and `<body>` included)
+    // nesting is a typed error: see `nested_divs_100k_hit_the_depth_limit` below. Here a depth
+    // just under it.
+    let n = 500;
     let html = format!("{}{BODY}{}", "<div>".repeat(n), "</div>".repeat(n));
     survive_large(&html);
     // Unclosed, with text at every level.
@@ -741,31 +742,42 @@ fn input_limit_is_a_typed_error() {
     let max = html.len() - 1;
     let cleaner = Cleaner::new().max_input_bytes(max);
     let err = cleaner.clean(&html).unwrap_err();
-    assert_eq!(err, Error::TooLarge { limit: "input bytes", max, actual: html.len() });
+    assert_eq!(err, Error::TooLarge { limit: matn::Limit::InputBytes, max, actual: html.len() });
     let err = cleaner.clean_bytes(html.as_bytes()).unwrap_err();
-    assert_eq!(err, Error::TooLarge { limit: "input bytes", max, actual: html.len() });
+    assert_eq!(err, Error::TooLarge { limit: matn::Limit::InputBytes, max, actual: html.len() });
     // Exactly at the limit is accepted.
     assert!(Cleaner::new().max_input_bytes(html.len()).clean(&html).is_ok());
     // A zero limit refuses everything but empty input.
-    assert!(matches!(Cleaner::new().max_input_bytes(0).clean("x"), Err(Error::TooLarge { limit: "input bytes", .. })));
+    assert!(matches!(
+        Cleaner::new().max_input_bytes(0).clean("x"),
+        Err(Error::TooLarge { limit: matn::Limit::InputBytes, .. })
+    ));
     // The default limit (64 MiB).
     let huge = " ".repeat((64 << 20) + 1);
-    assert!(matches!(matn::clean(&huge), Err(Error::TooLarge { limit: "input bytes", max, .. }) if max == 64 << 20));
+    assert!(
+        matches!(matn::clean(&huge), Err(Error::TooLarge { limit: matn::Limit::InputBytes, max, .. }) if max == 64 << 20)
+    );
 }
 
 #[test]
 fn node_limit_is_a_typed_error() {
     let html = format!("<article>{}</article>", "<p>نص</p>".repeat(1_000));
     let err = Cleaner::new().max_nodes(1_000).clean(&html).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", max: 1_000, actual } if actual > 1_000), "{err:?}");
+    assert!(
+        matches!(err, Error::TooLarge { limit: matn::Limit::Nodes, max: 1_000, actual } if actual > 1_000),
+        "{err:?}"
+    );
     let err = Cleaner::new().max_nodes(1_000).clean_bytes(html.as_bytes()).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", .. }), "{err:?}");
+    assert!(matches!(err, Error::TooLarge { limit: matn::Limit::Nodes, .. }), "{err:?}");
     // Deep nesting counts too (below the depth limit).
     let deep = format!("{}نص{}", "<div>".repeat(1_500), "</div>".repeat(1_500));
-    let err = Cleaner::new().max_nodes(1_000).clean(&deep).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { limit: "DOM nodes", .. }), "{err:?}");
+    let err = Cleaner::new().max_nodes(1_000).max_depth(2_000).clean(&deep).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { limit: matn::Limit::Nodes, .. }), "{err:?}");
     // A zero limit.
-    assert!(matches!(Cleaner::new().max_nodes(0).clean("<p>x</p>"), Err(Error::TooLarge { limit: "DOM nodes", .. })));
+    assert!(matches!(
+        Cleaner::new().max_nodes(0).clean("<p>x</p>"),
+        Err(Error::TooLarge { limit: matn::Limit::Nodes, .. })
+    ));
 }
 
 #[test]
@@ -793,7 +805,7 @@ fn block_limit_truncates_at_a_character_boundary() {
 fn nested_divs_100k_hit_the_depth_limit() {
     let n = 100_000;
     for html in ["<div>".repeat(n), format!("{}{BODY}{}", "<div>".repeat(n), "</div>".repeat(n))] {
-        assert!(matches!(matn::clean(&html), Err(matn::Error::TooLarge { limit: "DOM depth", .. })));
+        assert!(matches!(matn::clean(&html), Err(matn::Error::TooLarge { limit: matn::Limit::Depth, .. })));
     }
 }
 
@@ -801,14 +813,14 @@ fn nested_divs_100k_hit_the_depth_limit() {
 #[test]
 fn unclosed_div_p_span_50k_hit_the_depth_limit() {
     let result = matn::clean(&"<div><p><span>".repeat(50_000));
-    assert!(matches!(result, Err(matn::Error::TooLarge { limit: "DOM depth", .. })));
+    assert!(matches!(result, Err(matn::Error::TooLarge { limit: matn::Limit::Depth, .. })));
 }
 
 /// Regression: `<li><ul>` ×20,000 nests 20,000 lists.
 #[test]
 fn nested_lists_20k_hit_the_depth_limit() {
     let result = matn::clean(&"<li><ul>".repeat(20_000));
-    assert!(matches!(result, Err(matn::Error::TooLarge { limit: "DOM depth", .. })));
+    assert!(matches!(result, Err(matn::Error::TooLarge { limit: matn::Limit::Depth, .. })));
 }
 
 /// Regression (found by this suite): 100,000 short blocks in a row took ~35 s, because the
