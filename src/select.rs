@@ -671,7 +671,7 @@ mod tests {
     /// Runs `f` on the page of `html` with the default rules.
     fn on<T>(html: &str, f: impl FnOnce(&Ctx<'_>) -> T) -> T {
         let rules = crate::DEFAULT.rule_set().for_host(None);
-        let page = crate::dom::parse(html, &rules, crate::DEFAULT.walk_limits()).expect("parses");
+        let page = crate::dom::parse(html, &rules, crate::DEFAULT.limits()).expect("parses");
         let inh = inherit(&page);
         let (feats, phrases) = features_with(&page, &rules, &inh);
         let scores = score_blocks(&feats);
