@@ -467,7 +467,15 @@ impl Cleaner {
         let mut sel = select::select(&page, &rules, self.min_score);
         let m = meta::extract(&page, &sel.kept, self.url.as_ref().map(PageUrl::as_str), self.now.as_ref());
         set_metadata_lines_apart(&page, &mut sel, &m.meta_blocks);
-        self.judge(&page, &mut sel, m.declared_article)?;
+        let signs = select::PageSigns {
+            declared_article: m.declared_article,
+            dated: m.published.is_some(),
+            has_url: self.url.is_some(),
+            front_page: self.url.as_ref().is_some_and(PageUrl::is_front_page),
+            article_url: self.url.as_ref().is_some_and(PageUrl::looks_like_article),
+        };
+        sel.weigh(signs);
+        self.judge(&page, &sel)?;
         let removed = if self.explain { explain_removed(&page, &rules, &mut sel) } else { Vec::new() };
         Ok(self.assemble(&page, &sel, m, removed))
     }
@@ -478,12 +486,8 @@ impl Cleaner {
     }
 
     /// Decides whether the selection is an article: `NoArticle` when no text is kept or the
-    /// confidence is below the threshold. A front page that does not declare itself an article
-    /// is a homepage whatever its text, so its confidence is cut first.
-    fn judge(&self, page: &dom::Page, sel: &mut select::Selection, declared_article: bool) -> Result<(), Error> {
-        if self.url.as_ref().is_some_and(PageUrl::is_front_page) && !declared_article {
-            sel.confidence *= 0.4;
-        }
+    /// confidence (weighed with the page's signs, see `Selection::weigh`) is below the threshold.
+    fn judge(&self, page: &dom::Page, sel: &select::Selection) -> Result<(), Error> {
         let has_text = sel.kept.iter().any(|&i| page.blocks[i].kind != BlockKind::Image);
         if !has_text || sel.confidence < self.min_confidence {
             return Err(Error::NoArticle { confidence: sel.confidence, chars: sel.chars });

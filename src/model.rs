@@ -247,7 +247,8 @@ impl Article {
         &self.blocks
     }
     /// How sure matn is that this is an article, 0–1. Below 0.5 the page is more likely a
-    /// homepage or a list of headlines.
+    /// homepage or a list of headlines, or nothing but its text says it is an article (no URL
+    /// given, no og:type or JSON-LD article, no date, no `<article>` element).
     pub fn confidence(&self) -> f32 {
         self.confidence
     }

@@ -44,6 +44,25 @@ impl PageUrl {
         path.is_empty() || (!path.contains('/') && matches!(stem, "index" | "default" | "home" | "main"))
     }
 
+    /// Whether the URL is shaped like one article's address: a slug of three or more words
+    /// (`/orga-life-das-leben-organisieren/`), a number of four or more digits in the path
+    /// (`/diy/20546/…`, `/story/2021/7/20/…`) or an id in the query (`?p=12`, `?id=983`).
+    /// Section pages (`/culture.php`, `/sport/`) and front pages are not.
+    pub(crate) fn looks_like_article(&self) -> bool {
+        let digits_run = |s: &str| s.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() >= 4);
+        let slug = |seg: &str| {
+            let stem = seg.rsplit_once('.').map_or(seg, |(stem, _)| stem);
+            stem.split(['-', '_', '+']).filter(|w| !w.is_empty()).count() >= 3
+        };
+        let id_query = self.0.query_pairs().any(|(k, v)| {
+            matches!(&*k.to_ascii_lowercase(), "p" | "id" | "story" | "article" | "nid" | "newsid")
+                && !v.is_empty()
+                && v.chars().all(|c| c.is_ascii_digit())
+        });
+        let path = self.0.path();
+        id_query || digits_run(path) || path.split('/').any(slug)
+    }
+
     /// The URL as text.
     pub(crate) fn as_str(&self) -> &str {
         self.0.as_str()
@@ -106,6 +125,23 @@ mod tests {
             "https://x.net/a/index.html",
         ] {
             assert!(!front(u), "{u}");
+        }
+    }
+
+    #[test]
+    fn article_addresses() {
+        let article = |u: &str| PageUrl::parse(u).is_some_and(|p| p.looks_like_article());
+        for u in [
+            "https://x.net/orga-life-das-leben-organisieren/",
+            "https://x.net/diy/20546/tischdecke",
+            "https://x.net/2012/04/11/april/",
+            "https://x.net/news/the-captains-quest.html",
+            "https://x.net/fullstory.php?id=983&CatID=2",
+        ] {
+            assert!(article(u), "{u}");
+        }
+        for u in ["https://x.net/", "http://x.net/culture.php", "https://x.net/sport/", "https://x.net/enchufla"] {
+            assert!(!article(u), "{u}");
         }
     }
 

@@ -45,6 +45,61 @@ pub(crate) struct Selection {
     pub confidence: f32,
     /// Characters of text kept.
     pub chars: usize,
+    /// Headline links followed by a summary paragraph in the region (the shape of a listing).
+    pub teasers: usize,
+    /// Kept paragraphs of prose, as confidence counts them.
+    pub paragraphs: usize,
+    /// The region lies in an `<article>` element: the page's markup names it an article.
+    pub marked_article: bool,
+}
+
+/// What a page says of itself besides its text: the metadata and the address.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PageSigns {
+    /// og:type `article` or JSON-LD of an article type.
+    pub declared_article: bool,
+    /// A publication date was found.
+    pub dated: bool,
+    /// The caller gave the page's URL.
+    pub has_url: bool,
+    /// The URL is a site's front page.
+    pub front_page: bool,
+    /// The URL is shaped like one article's address (a slug, an id).
+    pub article_url: bool,
+}
+
+/// A front page that does not declare itself an article keeps this share of its confidence.
+const FRONT_PAGE_FACTOR: f32 = 0.4;
+/// Two signs of an article (declared, dated, an article's URL) and no listing shape lift the
+/// confidence of a short article to this: a short article is still an article.
+const SIGNED_ARTICLE_FLOOR: f32 = 0.5;
+/// A page with no sign at all (no URL given, not declared, not dated, no `<article>` around the
+/// text) is at most this sure: the
+/// text alone cannot tell an essay from a homepage that prints one.
+const UNSIGNED_CEILING: f32 = 0.45;
+/// A region with this many teasers, and at least one per two paragraphs, is shaped like a
+/// listing whatever the page says of itself.
+const LISTING_TEASERS: usize = 3;
+
+impl Selection {
+    /// Adjusts the confidence for what the page says of itself: front pages that do not declare
+    /// an article are cut, short articles with two signs of being one (declared, dated, an
+    /// article's URL) are lifted unless the region is shaped like a listing, and pages with no
+    /// sign at all (no URL, not declared, not dated, not in an `<article>`) are capped below
+    /// one half.
+    pub(crate) fn weigh(&mut self, signs: PageSigns) {
+        if signs.front_page && !signs.declared_article {
+            self.confidence *= FRONT_PAGE_FACTOR;
+        }
+        let listing = self.teasers >= LISTING_TEASERS && self.teasers * 2 >= self.paragraphs;
+        let count = [signs.declared_article, signs.dated, signs.article_url].iter().filter(|&&x| x).count();
+        if count >= 2 && !listing && !signs.front_page && self.chars > 0 {
+            self.confidence = self.confidence.max(SIGNED_ARTICLE_FLOOR);
+        }
+        if count == 0 && !signs.has_url && !self.marked_article {
+            self.confidence = self.confidence.min(UNSIGNED_CEILING);
+        }
+    }
 }
 
 /// Tags whose text is a paragraph of its container rather than a container itself.
@@ -277,7 +332,9 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let (mut sel, heads) = prune(&cx, &region, structural, min_score);
     add_lead(&cx, &mut sel);
     sel.removed.sort_by_key(|(i, _)| *i);
-    sel.confidence = confidence(&cx, &region, &sel, heads);
+    sel.teasers = heads;
+    sel.marked_article = page.ancestors(root as u32).any(|a| &*page.elems[a as usize].tag == "article");
+    sel.confidence = confidence(&cx, &region, &mut sel, heads);
     sel
 }
 
@@ -641,13 +698,14 @@ fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
 /// Confidence that the selection is an article: enough text in real paragraphs (list items are
 /// how teaser lists are built), holding the page's good text, with few links and few headlines
 /// per paragraph.
-fn confidence(cx: &Ctx<'_>, region: &Region, sel: &Selection, heads: usize) -> f32 {
+fn confidence(cx: &Ctx<'_>, region: &Region, sel: &mut Selection, heads: usize) -> f32 {
     let (feats, scores) = (&cx.feats, &cx.scores);
     let is_para = |i: usize| {
         scores[i] >= PARA_MIN_SCORE
             && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
     };
     let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= PARA_MIN_CHARS).count();
+    sel.paragraphs = good_paras;
     let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].chars).sum();
     let c_len = (para_chars as f32 / CONFIDENT_CHARS).min(1.0);
     let c_paras = (good_paras as f32 / CONFIDENT_PARAS).min(1.0);
@@ -793,6 +851,27 @@ mod tests {
             add_lead(cx, &mut sel);
             assert_eq!(sel.kept, [1, 3, 4]);
         });
+    }
+
+    #[test]
+    fn signs_of_an_article_lift_short_articles_but_not_listings() {
+        let short = || Selection { kept: vec![0], chars: 80, confidence: 0.1, paragraphs: 1, ..Selection::default() };
+        let signed = PageSigns { declared_article: true, dated: true, has_url: true, ..PageSigns::default() };
+        let mut sel = short();
+        sel.weigh(signed);
+        assert_eq!(sel.confidence, SIGNED_ARTICLE_FLOOR);
+        let mut listing = Selection { teasers: 5, ..short() };
+        listing.weigh(signed);
+        assert_eq!(listing.confidence, 0.1);
+        let mut one_sign = short();
+        one_sign.weigh(PageSigns { dated: true, has_url: true, ..PageSigns::default() });
+        assert_eq!(one_sign.confidence, 0.1);
+        let mut unsigned = Selection { confidence: 1.0, ..short() };
+        unsigned.weigh(PageSigns::default());
+        assert!(unsigned.confidence < 0.5);
+        let mut front = Selection { confidence: 1.0, ..short() };
+        front.weigh(PageSigns { has_url: true, front_page: true, dated: true, ..PageSigns::default() });
+        assert!(front.confidence < 0.5);
     }
 
     #[test]
