@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Article, Block, BlockKind, Image};
+use crate::model::{Article, Block, BlockKind, Direction, Image};
 use crate::page_url;
 
 // ---------------------------------------------------------------------------------------------
@@ -437,7 +437,7 @@ pub(crate) fn html_document(article: &Article) -> String {
     let names: Vec<&str> = article.authors().iter().map(|a| a.name()).collect();
     let published = article.published();
     if !names.is_empty() || published.is_some() {
-        let sep = if article.dir() == crate::Direction::Rtl { "، " } else { ", " };
+        let sep = if article.dir() == Direction::Rtl { "، " } else { ", " };
         // The class lets readers (matn included) tell the credits from the body.
         out.push_str("<p class=\"byline\">");
         push_html(&mut out, &names.join(sep));
