@@ -392,7 +392,33 @@ impl Author {
 /// [`Date::to_iso`] (also used by `Display`) renders `2021-07-20`, `2021-07-20T14:14:00` or
 /// `2021-07-20T14:14:00+02:00` depending on what is known; [`Date::date_iso`] always renders the
 /// date alone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two dates are equal when they mean the same point in time, whatever text they were read
+/// from: the same instant when both carry an offset (`14:14+02:00` is `12:14Z`), the same local
+/// time when neither does, the same day when neither has a time. Dates known to different
+/// precision (a day and a time, a local time and an instant) are not equal, so equality stays
+/// transitive; [`Date::date_iso`] compares days alone. `Hash` agrees with equality.
+///
+/// ```
+/// let page = |published: &str, modified: &str| {
+///     format!(
+///         "<html><head><meta property='article:published_time' content='{published}'>\
+///          <meta property='article:modified_time' content='{modified}'></head><body><article>\
+///          <h1>Title</h1><p>{}</p></article></body></html>",
+///         "A paragraph long enough to be the article of this small page, in plain words. ".repeat(3)
+///     )
+/// };
+/// // The same instant written in two offsets: no modification.
+/// let same = matn::clean(&page("2021-07-20T14:14:00+02:00", "2021-07-20T12:14:00Z")).unwrap();
+/// assert_eq!(same.published().unwrap().to_iso(), "2021-07-20T14:14:00+02:00");
+/// assert_eq!(same.modified(), None);
+/// // Two hours later is a modification, and a different date.
+/// let later = matn::clean(&page("2021-07-20T14:14:00+02:00", "2021-07-20T14:14:00Z")).unwrap();
+/// assert_eq!(later.modified().unwrap().to_iso(), "2021-07-20T14:14:00+00:00");
+/// assert_ne!(later.modified(), later.published());
+/// assert_eq!(later.published(), same.published());
+/// ```
+#[derive(Debug, Clone)]
 pub struct Date {
     pub(crate) year: i32,
     pub(crate) month: u8,
@@ -454,6 +480,47 @@ impl Date {
     pub fn date_iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+impl Date {
+    /// What equality compares: the precision (0 a day, 1 a local time, 2 an instant) and the
+    /// day number, local second or UTC second since 1970-01-01.
+    fn point(&self) -> (u8, i64) {
+        let day = days_from_civil(i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let Some((h, m, s)) = self.time else { return (0, day) };
+        let local = day * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s);
+        match self.offset_minutes {
+            Some(off) => (2, local - i64::from(off) * 60),
+            None => (1, local),
+        }
+    }
+}
+
+impl PartialEq for Date {
+    fn eq(&self, other: &Date) -> bool {
+        self.point() == other.point()
+    }
+}
+
+impl Eq for Date {}
+
+impl std::hash::Hash for Date {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.point().hash(state);
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date. Counts in 400-year eras starting on
+/// 1 March, so that the leap day is the last day of the shifted year. Callers pass small values
+/// (|y| < 20000), so nothing overflows.
+pub(crate) const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let year_of_era = y - era * 400;
+    let shifted_month = (m + 9) % 12; // March = 0
+    let day_of_year = (153 * shifted_month + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 impl fmt::Display for Date {

@@ -223,6 +223,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
         return is_arabic_letter(c)
             || is_diacritic(c)
             || c == '\u{0640}'
+            || c == '\u{061C}'
             || (0x0660..=0x0669).contains(&u)
             || (0x06F0..=0x06F9).contains(&u);
     }
@@ -515,6 +516,16 @@ pub fn normalize_arabic(text: &str, options: &NormalizeOptions) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_rule_is_the_same_on_every_path() {
+        // The fast paths (ASCII, the Arabic block) agree with the general rule.
+        for c in (0u32..0x0800).filter_map(char::from_u32) {
+            let general = is_alnum(c) || is_diacritic(c) || is_invisible(c) || c == TATWEEL;
+            assert_eq!(is_word_char(c), general, "U+{:04X}", c as u32);
+        }
+        assert!(is_word_char('\u{200C}') && !is_word_char('-') && !is_word_char('،'));
+    }
 
     #[test]
     fn folds_alef_ya_ta_marbuta_tashkeel_tatweel_digits() {

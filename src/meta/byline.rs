@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::meta::date::WEEKDAY_NAMES;
 use crate::meta::title::is_site_name;
 use crate::model::{Author, AuthorKind};
-use crate::normalize::{collapse_ws, fold, fold_words, is_alnum, is_diacritic, is_invisible, is_num};
+use crate::normalize::{collapse_ws, fold, fold_words, is_alnum, is_diacritic, is_invisible, is_num, is_word_char};
 
 /// At most this many credits are returned from one byline.
 const MAX_AUTHORS: usize = 12;
@@ -540,10 +540,6 @@ static LIST_SEP: Lazy<Regex> =
 // ---------------------------------------------------------------------------------------------
 // Small text helpers working on byte ranges of the original text.
 // ---------------------------------------------------------------------------------------------
-
-fn is_word_char(c: char) -> bool {
-    is_alnum(c) || is_diacritic(c) || c == '\u{0640}'
-}
 
 /// Letters and digits proper (not harakat or tatweel, which Unicode counts as alphabetic).
 fn is_core_char(c: char) -> bool {
@@ -1204,6 +1200,14 @@ mod tests {
     }
     fn dk(name: &str) -> (String, AuthorKind) {
         (name.to_string(), Desk)
+    }
+
+    #[test]
+    fn joiners_stay_inside_a_word() {
+        // The zero-width non-joiner of Persian compounds and the soft hyphen are part of the word,
+        // as in every other word rule of the crate.
+        assert_eq!(word_spans("علی\u{200C}رضا محمدی").count(), 2);
+        assert_eq!(word_spans("Bundes\u{AD}regierung").count(), 1);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::model::Date;
+use crate::model::{Date, days_from_civil};
 use crate::normalize::{
     CharInfo, ascii_digits, char_info, collapse_ws, fold, fold_char, is_alpha, is_diacritic, is_invisible,
 };
@@ -93,19 +93,6 @@ fn days_in_month(y: i32, m: u8) -> u8 {
         2 => 28,
         _ => 0,
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date. Counts in 400-year eras starting on
-/// 1 March, so that the leap day is the last day of the shifted year. Callers pass small values
-/// (|y| < 20000), so nothing overflows.
-const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let year_of_era = y - era * 400;
-    let shifted_month = (m + 9) % 12; // March = 0
-    let day_of_year = (153 * shifted_month + 2) / 5 + d - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 /// Inverse of [`days_from_civil`], for day numbers whose year lies in `1..=9999`.
