@@ -87,6 +87,8 @@ fn score_folder(dir: &Path) -> Vec<Scored> {
 
 struct Summary {
     f1: f64,
+    /// Pages refused as `NoArticle` (counted where every page has an article).
+    refused: Vec<String>,
     with: f64,
     without: f64,
     worst: (f64, String),
@@ -115,7 +117,7 @@ fn summarize(label: &str, scored: &[Scored]) -> Summary {
     for s in scored {
         eprintln!("  {:<28} F1 {:.3}", s.name, f1(s.precision, s.recall));
     }
-    Summary { f1: f1(p, r), with, without, worst }
+    Summary { f1: f1(p, r), refused: Vec::new(), with, without, worst }
 }
 
 #[test]
@@ -183,13 +185,18 @@ fn trafilatura_scores() -> Option<Summary> {
     let dir = corpus("trafilatura")?;
     let mut with = (0usize, 0usize);
     let mut without = (0usize, 0usize);
+    let mut refused = Vec::new();
     for page in pages(&dir) {
         let Some(gold) = gold_of(&page) else { continue };
         let mut cleaner = matn::Cleaner::new();
         if let Some(url) = gold.get("url").and_then(Value::as_str) {
             cleaner = cleaner.url(url);
         }
-        let text = cleaner.clean_bytes(&std::fs::read(&page).unwrap()).map(|a| a.text_lines()).unwrap_or_default();
+        let result = cleaner.clean_bytes(&std::fs::read(&page).unwrap());
+        if let Err(matn::Error::NoArticle { .. }) = result {
+            refused.push(page.file_stem().unwrap().to_string_lossy().to_string());
+        }
+        let text = result.map(|a| a.text_lines()).unwrap_or_default();
         let norm = snippet_norm(&text);
         for w in strings(&gold, "with") {
             with.1 += 1;
@@ -202,13 +209,14 @@ fn trafilatura_scores() -> Option<Summary> {
     }
     let s = Summary {
         f1: 0.0,
+        refused,
         with: with.0 as f64 / with.1.max(1) as f64,
         without: without.0 as f64 / without.1.max(1) as f64,
         worst: (0.0, String::new()),
     };
     eprintln!(
-        "trafilatura: with {:.3} ({}/{})  without absent {:.3} ({}/{})",
-        s.with, with.0, with.1, s.without, without.0, without.1
+        "trafilatura: with {:.3} ({}/{})  without absent {:.3} ({}/{})  refused {:?}",
+        s.with, with.0, with.1, s.without, without.0, without.1, s.refused
     );
     Some(s)
 }
@@ -217,9 +225,108 @@ fn trafilatura_scores() -> Option<Summary> {
 #[test]
 fn trafilatura_set_meets_targets() {
     let Some(s) = trafilatura_scores() else { return };
-    assert!(s.with >= 0.92, "with {:.3} < 0.92", s.with);
-    assert!(s.without >= 0.90, "without absent {:.3} < 0.90", s.without);
+    assert!(s.with >= 0.922, "with {:.3} < 0.922", s.with);
+    assert!(s.without >= 0.908, "without absent {:.3} < 0.908", s.without);
+    // Every page of the set has an article; these few are still refused.
+    assert!(s.refused.len() <= 4, "refused {:?}", s.refused);
 }
+
+/// The text of an HTML document as the harness reads Readability.js's expected output: every
+/// block element ends a line, script and style are skipped, white space runs are one space.
+fn html_text(html: &str) -> String {
+    use html5ever::tendril::TendrilSink;
+    use markup5ever_rcdom::{NodeData, RcDom};
+    const BLOCK: &[&str] = &[
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "blockquote",
+        "br",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "table",
+        "dd",
+        "dt",
+        "dl",
+        "header",
+        "footer",
+    ];
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut out = String::new();
+    // (node, entering): a block element writes a line break on the way in and on the way out.
+    let mut stack = vec![(dom.document.clone(), true)];
+    while let Some((node, entering)) = stack.pop() {
+        match &node.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { name, .. } => {
+                let tag = &*name.local;
+                if matches!(tag, "script" | "style") {
+                    continue;
+                }
+                if BLOCK.contains(&tag) {
+                    out.push('\n');
+                }
+                if entering {
+                    stack.push((node.clone(), false));
+                    stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), true)));
+                }
+            }
+            NodeData::Document => stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), true))),
+            _ => {}
+        }
+    }
+    out.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Mozilla Readability's test pages against Readability.js's own output (not a neutral gold:
+/// it keeps captions, which matn sets apart): 4-gram P/R as the harness computes them.
+#[test]
+fn readability_set_meets_targets() {
+    let Some(dir) = corpus("readability") else { return };
+    // As the harness: precision is averaged over the pages with some output, recall over all.
+    let (mut p, mut r, mut n, mut predicted, mut refused) = (0.0, 0.0, 0usize, 0usize, Vec::new());
+    for page in pages(&dir).into_iter().filter(|p| !p.to_string_lossy().ends_with(".expected.html")) {
+        let stem = page.file_stem().unwrap().to_string_lossy().to_string();
+        let Ok(expected) = std::fs::read_to_string(dir.join(format!("{stem}.expected.html"))) else { continue };
+        let result = matn::clean_bytes(&std::fs::read(&page).unwrap());
+        if result.is_err() {
+            refused.push(stem.clone());
+        }
+        let text = result.map(|a| a.text_lines()).unwrap_or_default();
+        let (pp, rr) = precision_recall(&text, &html_text(&expected));
+        eprintln!("  {stem:<40} P {pp:.3} R {rr:.3}");
+        let some = text.chars().any(char::is_alphanumeric);
+        (p, r, n, predicted) = (p + pp, r + rr, n + 1, predicted + usize::from(some));
+    }
+    assert!(n >= 130, "expected the 130 readability pages, found {n}");
+    let (p, r) = (p / predicted.max(1) as f64, r / n as f64);
+    eprintln!("readability: {n} pages  P {p:.3}  R {r:.3}  F1 {:.3}  refused {refused:?}", f1(p, r));
+    assert!(f1(p, r) >= READABILITY_F1, "F1 {:.3} < {READABILITY_F1}", f1(p, r));
+    assert!(refused.len() <= READABILITY_REFUSED, "refused {refused:?}");
+}
+
+/// What the readability set reaches, less a small margin.
+const READABILITY_F1: f64 = 0.915;
+/// Pages of the readability set refused as `NoArticle` (each has an article).
+const READABILITY_REFUSED: usize = 3;
 
 /// Title, person credits and publication day against the gold, as shares of pages.
 fn metadata_accuracy(label: &str, scored: &[Scored]) -> (f64, f64, f64) {
