@@ -4,7 +4,8 @@
 //! the peak above the heap live before it. A warm-up run over every page comes first, so what a
 //! tool builds once and keeps (rule tables, compiled regexes and their match caches) is not
 //! charged to whichever page first needs it; that fixed cost is reported on its own. Reallocations count the old
-//! and the new block for a moment, as they exist together. Run: `cd compare && cargo bench --bench heap`.
+//! and the new block for a moment, as they exist together. Run: `cd compare && cargo bench --bench heap`
+//! (`MATN_PAGES=general` for the general news pages).
 
 use peak_alloc::PeakAlloc;
 

@@ -1,5 +1,5 @@
-//! matn beside the Rust peers on the same pages (../shared/corpus arabic-recon + arabic-real, or
-//! `MATN_CORPUS`), single thread, with the parse-only floor in the same run.
+//! matn beside the Rust peers on the same pages (`MATN_PAGES`: arabic, the default, or general;
+//! see `matn_compare::page_sets`), single thread, with the parse-only floor in the same run.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -10,7 +10,7 @@ fn compare(c: &mut Criterion) {
         return;
     }
     let bytes: usize = pages.iter().map(String::len).sum();
-    let mut group = c.benchmark_group("corpus");
+    let mut group = c.benchmark_group(matn_compare::page_sets().join("+"));
     group.throughput(Throughput::Bytes(bytes as u64));
     for (name, tool) in matn_compare::TOOLS {
         group.bench_function(name, |b| b.iter(|| pages.iter().map(|p| tool(p)).sum::<usize>()));

@@ -2,7 +2,8 @@
 //! other, so a machine whose speed drifts (a shared host) skews their ratios. Here every round runs
 //! each tool once over all the pages, in an order that rotates from round to round; ratios are
 //! taken within a round, where all tools met the same machine, and their median is reported.
-//! Run: `cd compare && cargo bench --bench rounds` (`MATN_ROUNDS`, default 30).
+//! Run: `cd compare && cargo bench --bench rounds` (`MATN_ROUNDS`, default 30; `MATN_PAGES=general`
+//! for the general news pages, see `matn_compare::page_sets`).
 
 use std::time::Instant;
 
@@ -35,7 +36,11 @@ fn main() {
     let at = |name: &str| tools.iter().position(|(n, _)| *n == name).unwrap_or(0);
     let (matn, parse) = (at("matn"), at("parse_only"));
     let mib = pages.iter().map(String::len).sum::<usize>() as f64 / (1024.0 * 1024.0);
-    println!("{} pages ({mib:.2} MiB), {rounds} rounds, medians\n", pages.len());
+    println!(
+        "{} pages of {} ({mib:.2} MiB), {rounds} rounds, medians\n",
+        pages.len(),
+        matn_compare::page_sets().join(" + ")
+    );
     println!("| tool | ms (all pages) | ms/page | MiB/s | time ÷ matn's | time ÷ parse-only's |");
     println!("|---|---|---|---|---|---|");
     for (t, (name, _)) in tools.iter().enumerate() {

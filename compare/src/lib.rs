@@ -2,35 +2,62 @@
 
 use std::path::PathBuf;
 
-/// The pages both benchmarks run on: ../shared/corpus arabic-recon + arabic-real (or
-/// `MATN_CORPUS`), decoded once (the two legacy pages are windows-1256): file name, text, and
-/// the file's size in bytes. Empty when the corpus is absent.
+/// The page sets of `../shared/corpus` (or `MATN_CORPUS`) the benchmarks run on, chosen by
+/// `MATN_PAGES`: `arabic` (default: arabic-recon + arabic-real), `general` (trafilatura +
+/// readability: mostly English and German news and blogs), or a comma-separated list of set
+/// folders.
+pub fn page_sets() -> Vec<String> {
+    let choice = std::env::var("MATN_PAGES").unwrap_or_else(|_| "arabic".to_string());
+    match choice.as_str() {
+        "arabic" => vec!["arabic-recon".into(), "arabic-real".into()],
+        "general" => vec!["trafilatura".into(), "readability".into()],
+        list => list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+    }
+}
+
+/// The pages of [`page_sets`], decoded once the way the peers harness decodes them (UTF-8, else
+/// the `<meta charset>` of the first 4 KiB, else windows-1256), so every tool gets the same text:
+/// file name, text, and the file's size in bytes. Empty when the corpus is absent.
 pub fn corpus_pages() -> Vec<(String, String, usize)> {
     let corpus = std::env::var_os("MATN_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
     let mut out = Vec::new();
-    for sub in ["arabic-recon", "arabic-real"] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join(sub))
+    for sub in page_sets() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join(&sub))
             .map(|r| {
                 r.filter_map(|e| e.ok().map(|e| e.path()))
                     .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                    .filter(|p| !p.to_string_lossy().ends_with(".expected.html"))
                     .collect()
             })
             .unwrap_or_default();
         files.sort();
         for f in files {
             if let Ok(bytes) = std::fs::read(&f) {
-                let text = match std::str::from_utf8(&bytes) {
-                    Ok(s) => s.to_string(),
-                    Err(_) => encoding_rs::WINDOWS_1256.decode(&bytes).0.into_owned(),
-                };
                 let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                out.push((name, text, bytes.len()));
+                out.push((format!("{sub}/{name}"), decode(&bytes), bytes.len()));
             }
         }
     }
     out
+}
+
+/// UTF-8, else the charset a `<meta>` of the first 4 KiB declares, else windows-1256.
+fn decode(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let declared = head.find("charset=").and_then(|at| {
+        let label: String = head[at + 8..]
+            .trim_start_matches(['"', '\'', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    declared.unwrap_or(encoding_rs::WINDOWS_1256).decode(bytes).0.into_owned()
 }
 
 /// An extractor: page text in, length of what it extracted out.
