@@ -57,12 +57,7 @@ fn main() -> ExitCode {
     match format.as_str() {
         "json" => println!("{}", article.to_json()),
         "html" => print!("{}", article.to_html_document()),
-        "markdown" | "md" => {
-            if let Some(t) = article.title() {
-                println!("# {}\n", escape_markdown(t));
-            }
-            print!("{}", article.to_markdown());
-        }
+        "markdown" | "md" => print!("{}", article.to_markdown_document()),
         // The body text alone (the title and metadata are in `--format json`).
         "text" => println!("{}", article.text()),
         other => {
@@ -78,16 +73,4 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// Backslash-escapes the ASCII punctuation that means something inside a Markdown heading.
-fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -114,6 +114,31 @@ impl Article {
         markdown(self)
     }
 
+    /// The article as one CommonMark document: the title as a `# ` heading (escaped, on one
+    /// line), a blank line, then the body of [`Article::to_markdown`]. Without a title it is the
+    /// body alone.
+    ///
+    /// ```
+    /// let html = r#"<html><body><h1>وزير يفتتح #مشروعا جديدا</h1><article>
+    ///   <p>افتتح وزير الإسكان اليوم مشروعا جديدا للإسكان في المدينة، بحضور عدد من المسؤولين والأهالي.</p>
+    ///   <p>وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ فيه قبل عامين تقريبا.</p>
+    /// </article></body></html>"#;
+    /// let article = matn::clean(html).unwrap();
+    /// let md = article.to_markdown_document();
+    /// assert!(md.starts_with("# وزير يفتتح \\#مشروعا جديدا\n\n"));
+    /// assert!(md.ends_with(&article.to_markdown()));
+    /// ```
+    pub fn to_markdown_document(&self) -> String {
+        let body = markdown(self);
+        match self.title() {
+            Some(t) => {
+                let title = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("# {}\n\n{body}", escape_markdown_line(&title, MdContext::Heading))
+            }
+            None => body,
+        }
+    }
+
     /// The article as one JSON object (UTF-8, no insignificant white space). With the `serde`
     /// feature, `Article` also implements `serde::Serialize` with the same keys in the same
     /// order.
