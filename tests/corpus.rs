@@ -226,7 +226,7 @@ fn trafilatura_scores() -> Option<Summary> {
 fn trafilatura_set_meets_targets() {
     let Some(s) = trafilatura_scores() else { return };
     assert!(s.with >= 0.922, "with {:.3} < 0.922", s.with);
-    assert!(s.without >= 0.908, "without absent {:.3} < 0.908", s.without);
+    assert!(s.without >= 0.916, "without absent {:.3} < 0.916", s.without);
     // Every page of the set has an article; these few are still refused.
     assert!(s.refused.len() <= 4, "refused {:?}", s.refused);
 }
