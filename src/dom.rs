@@ -291,7 +291,7 @@ impl<'a> Attrs<'a> {
 
 /// Parses `html` and walks it into a [`Page`].
 pub(crate) fn parse(html: &str, rules: &PageRules<'_>, limits: Limits) -> Result<Page, Error> {
-    walk(build(html, limits.budget(html.len()))?, rules, limits)
+    Ok(walk(build(html, limits.budget(html.len()))?, rules, limits))
 }
 
 /// Parses `html` into a tree, without the spans the pre-scan found the walk has no use for,
@@ -346,14 +346,8 @@ fn kept(html: &str, cuts: &[std::ops::Range<usize>]) -> StrTendril {
 enum Step {
     /// A node of the tree, and the index of its nearest element on the page.
     Enter(u32, u32),
-    Exit {
-        elem: u32,
-        block: bool,
-        link: bool,
-        kind: bool,
-        /// A link to the author's page (`rel="author"`, `/author/…`): its text is kept.
-        author: bool,
-    },
+    /// The end of element `elem`, and what it opened.
+    Exit { elem: u32, open: Opened },
 }
 
 struct Walker<'r> {
@@ -471,8 +465,8 @@ fn text_of(nodes: &Nodes, node: u32) -> String {
     s
 }
 
-/// Walks the tree into a [`Page`], taking it apart as it goes (see below).
-fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: Limits) -> Result<Page, Error> {
+/// Walks the tree into a [`Page`], taking it apart as it goes (see [`Walker::enter`]).
+fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: Limits) -> Page {
     let mut w = Walker {
         rules,
         limits,
@@ -491,182 +485,243 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: Limits) -> Result<Page, 
     let mut stack = vec![Step::Enter(DOCUMENT, NONE)];
     while let Some(step) = stack.pop() {
         match step {
-            Step::Exit { elem, block, link, kind, author } => {
-                if author && let Some((start, blocks)) = w.author_links.pop() {
-                    // Only a link whose text stayed in one block, and a few per page.
-                    if blocks == w.page.blocks.len()
-                        && w.page.author_links.len() < 16
-                        && let Some(text) = w.buf.get(start..)
-                    {
-                        w.page.author_links.push((collapse_ws(text), blocks));
-                    }
-                }
-                if block {
-                    w.flush();
-                    w.owners.pop();
-                }
-                if kind {
-                    w.kinds.pop();
-                }
-                if link {
-                    w.links = w.links.saturating_sub(1);
-                }
-                let end = w.page.elems.len() as u32;
-                if let Some(e) = w.page.elems.get_mut(elem as usize) {
-                    e.end = end;
-                }
-            }
-            Step::Enter(node, parent) => {
-                // The node's content moves out of the tree: each node's text and attributes are
-                // freed once walked, so the tree and the page's blocks are never both whole in
-                // memory.
-                let Some(data) = tree.get_mut(node as usize).map(|n| std::mem::replace(&mut n.data, Data::Other))
-                else {
-                    continue;
-                };
-                match data {
-                    Data::Document => push_children(&tree, &mut stack, node, parent),
-                    Data::Text(text) => w.text(&text),
-                    Data::Element { name, attrs, .. } => {
-                        let tag = &*name.local;
-                        if tag == "html" {
-                            w.page.lang = attr(&attrs, "lang").map(|s| s.trim().to_string());
-                            w.page.dir = attr(&attrs, "dir").map(|s| s.trim().to_ascii_lowercase());
-                        }
-                        if is_skipped_tag(tag) {
-                            if tag == "head" {
-                                // Walk the head only for metadata.
-                                head_walk(&mut w, &tree, node);
-                            } else {
-                                w.head_element(tag, &attrs, &tree, node);
-                            }
-                            continue;
-                        }
-                        if tag == "br" {
-                            if w.last_br {
-                                w.flush();
-                            } else {
-                                w.buf.push(LINE_BREAK);
-                                w.last_br = true;
-                            }
-                            continue;
-                        }
-                        let at = Attrs::read(&attrs);
-                        if tag == "time"
-                            && let Some(dt) = at.datetime
-                        {
-                            w.page.times.push((dt.to_string(), w.page.blocks.len()));
-                        }
-                        if is_hidden(&at) {
-                            continue;
-                        }
-                        let idx = w.page.elems.len() as u32;
-                        let id = at.id.unwrap_or("");
-                        // `data-component` / `data-testid` name parts of the page the way class
-                        // names used to, on sites whose classes are generated hashes.
-                        let data = at.data_component.or(at.data_testid);
-                        let class_attr = at.class.unwrap_or("");
-                        let joined;
-                        let class = match data {
-                            Some(d) => {
-                                joined = format!("{class_attr} {d}");
-                                joined.as_str()
-                            }
-                            None => class_attr,
-                        };
-                        let marks = if id.is_empty() {
-                            let key = {
-                                use std::hash::{Hash, Hasher};
-                                let mut h = crate::normalize::Fnv::default();
-                                tag.hash(&mut h);
-                                class.hash(&mut h);
-                                h.finish()
-                            };
-                            match w.marks_cache.get(&key) {
-                                Some((t, c, m)) if *t == name.local && c == class => *m,
-                                _ => {
-                                    let m = w.rules.classify_element_with(tag, id, class, &mut w.names);
-                                    if w.marks_cache.len() < 4096 {
-                                        w.marks_cache.insert(key, (name.local.clone(), class.to_string(), m));
-                                    }
-                                    m
-                                }
-                            }
-                        } else {
-                            w.rules.classify_element_with(tag, id, class, &mut w.names)
-                        };
-                        let mut verdict = marks.verdict;
-                        let role = at.role.unwrap_or("");
-                        let itemprop = at.itemprop.unwrap_or("");
-                        if itemprop.eq_ignore_ascii_case("articleBody") || itemprop.eq_ignore_ascii_case("text") {
-                            verdict.body = verdict.body.or(Some(u16::MAX));
-                        }
-                        let chrome_tag = matches!(tag, "nav" | "footer" | "aside" | "form")
-                            || matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search");
-                        let rel_author = at.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
-                        let author_path = if tag == "a" { at.href.and_then(crate::rules::author_link) } else { None };
-                        let author_link = tag == "a" && (rel_author || author_path == Some(true));
-                        let hint = Hint {
-                            byline: marks.byline
-                                || itemprop.eq_ignore_ascii_case("author")
-                                || rel_author
-                                || author_path.is_some(),
-                            date: tag == "time" || marks.date || itemprop.to_ascii_lowercase().starts_with("date"),
-                        };
-                        w.page.elems.push(Elem {
-                            tag: name.local.clone(),
-                            parent,
-                            end: idx + 1,
-                            verdict,
-                            chrome_tag,
-                            hint,
-                        });
-                        if tag == "img" || tag == "amp-img" {
-                            let src = attr(&attrs, "src")
-                                .or_else(|| attr(&attrs, "data-src"))
-                                .or_else(|| attr(&attrs, "data-original"))
-                                .filter(|s| !s.trim().is_empty() && !s.starts_with("data:"));
-                            if let Some(src) = src {
-                                w.flush();
-                                w.page.blocks.push(RawBlock {
-                                    text: collapse_ws(attr(&attrs, "alt").unwrap_or("")),
-                                    kind: BlockKind::Image,
-                                    elem: idx,
-                                    chars: 0,
-                                    link_chars: 0,
-                                    src: Some(src.trim().to_string()),
-                                });
-                            }
-                        }
-                        // An inline element that a rule or hint marks (a caption `<span>`, a
-                        // byline `<span>`) starts a block of its own, so the mark reaches its text.
-                        let marked = verdict != ElementVerdict::default() || hint != Hint::default();
-                        let block = is_block_tag(tag) || (marked && tag != "a" && tag != "img");
-                        let kind = kind_of(tag);
-                        let link = tag == "a";
-                        if block {
-                            w.flush();
-                            w.owners.push(idx);
-                        }
-                        if let Some(k) = kind {
-                            w.kinds.push(k);
-                        }
-                        if link {
-                            w.links += 1;
-                        }
-                        if author_link {
-                            w.author_links.push((w.buf.len(), w.page.blocks.len()));
-                        }
-                        stack.push(Step::Exit { elem: idx, block, link, kind: kind.is_some(), author: author_link });
-                        push_children(&tree, &mut stack, node, idx);
-                    }
-                    Data::Other => {}
-                }
-            }
+            Step::Exit { elem, open } => w.exit(elem, open),
+            Step::Enter(node, parent) => w.enter(&mut tree, &mut stack, node, parent),
         }
     }
     w.flush();
-    Ok(w.page)
+    w.page
+}
+
+/// What an element opened in the walker's state, to close when the walk leaves it.
+#[derive(Debug, Clone, Copy)]
+struct Opened {
+    block: bool,
+    link: bool,
+    kind: bool,
+    /// A link to the author's page (`rel="author"`, `/author/…`): its text is kept.
+    author: bool,
+}
+
+/// What the walk reads of an element's attributes beyond the rule table's marks.
+struct Reading {
+    verdict: ElementVerdict,
+    chrome_tag: bool,
+    hint: Hint,
+    author_link: bool,
+}
+
+impl Walker<'_> {
+    /// Enters `node`, whose nearest element on the page is `parent`. The node's content moves
+    /// out of the tree: each node's text and attributes are freed once walked, so the tree and
+    /// the page's blocks are never both whole in memory.
+    fn enter(&mut self, tree: &mut Nodes, stack: &mut Vec<Step>, node: u32, parent: u32) {
+        let Some(data) = tree.get_mut(node as usize).map(|n| std::mem::replace(&mut n.data, Data::Other)) else {
+            return;
+        };
+        match data {
+            Data::Document => push_children(tree, stack, node, parent),
+            Data::Text(text) => self.text(&text),
+            Data::Element { name, attrs, .. } => self.element(tree, stack, node, parent, &name.local, &attrs),
+            Data::Other => {}
+        }
+    }
+
+    /// Enters an element: metadata from skipped ones, line breaks, and for the rest an [`Elem`],
+    /// an image block, and its children to walk.
+    fn element(
+        &mut self,
+        tree: &Nodes,
+        stack: &mut Vec<Step>,
+        node: u32,
+        parent: u32,
+        local: &html5ever::LocalName,
+        attrs: &[html5ever::Attribute],
+    ) {
+        let tag = &**local;
+        if tag == "html" {
+            self.page.lang = attr(attrs, "lang").map(|s| s.trim().to_string());
+            self.page.dir = attr(attrs, "dir").map(|s| s.trim().to_ascii_lowercase());
+        }
+        if is_skipped_tag(tag) {
+            if tag == "head" {
+                // Walk the head only for metadata.
+                head_walk(self, tree, node);
+            } else {
+                self.head_element(tag, attrs, tree, node);
+            }
+            return;
+        }
+        if tag == "br" {
+            self.line_break();
+            return;
+        }
+        let at = Attrs::read(attrs);
+        if tag == "time"
+            && let Some(dt) = at.datetime
+        {
+            self.page.times.push((dt.to_string(), self.page.blocks.len()));
+        }
+        if is_hidden(&at) {
+            return;
+        }
+        let idx = self.page.elems.len() as u32;
+        let reading = self.read(local, &at);
+        self.page.elems.push(Elem {
+            tag: local.clone(),
+            parent,
+            end: idx + 1,
+            verdict: reading.verdict,
+            chrome_tag: reading.chrome_tag,
+            hint: reading.hint,
+        });
+        if tag == "img" || tag == "amp-img" {
+            self.image(attrs, idx);
+        }
+        let open = self.open(tag, idx, &reading);
+        stack.push(Step::Exit { elem: idx, open });
+        push_children(tree, stack, node, idx);
+    }
+
+    /// A `<br>`: a line break in the block; two in a row end it.
+    fn line_break(&mut self) {
+        if self.last_br {
+            self.flush();
+        } else {
+            self.buf.push(LINE_BREAK);
+            self.last_br = true;
+        }
+    }
+
+    /// What the rule table and the attributes say of an element.
+    fn read(&mut self, local: &html5ever::LocalName, at: &Attrs<'_>) -> Reading {
+        let tag = &**local;
+        let marks = self.marks(local, at);
+        let mut verdict = marks.verdict;
+        let role = at.role.unwrap_or("");
+        let itemprop = at.itemprop.unwrap_or("");
+        if itemprop.eq_ignore_ascii_case("articleBody") || itemprop.eq_ignore_ascii_case("text") {
+            verdict.body = verdict.body.or(Some(u16::MAX));
+        }
+        let chrome_tag = matches!(tag, "nav" | "footer" | "aside" | "form")
+            || matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search");
+        let rel_author = at.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let author_path = if tag == "a" { at.href.and_then(crate::rules::author_link) } else { None };
+        let hint = Hint {
+            byline: marks.byline || itemprop.eq_ignore_ascii_case("author") || rel_author || author_path.is_some(),
+            date: tag == "time" || marks.date || itemprop.to_ascii_lowercase().starts_with("date"),
+        };
+        Reading { verdict, chrome_tag, hint, author_link: tag == "a" && (rel_author || author_path == Some(true)) }
+    }
+
+    /// The rule table's marks for an element, from the page's cache when it has no id.
+    fn marks(&mut self, local: &html5ever::LocalName, at: &Attrs<'_>) -> ElementMarks {
+        let tag = &**local;
+        let id = at.id.unwrap_or("");
+        // `data-component` / `data-testid` name parts of the page the way class names used to,
+        // on sites whose classes are generated hashes.
+        let class_attr = at.class.unwrap_or("");
+        let joined;
+        let class = match at.data_component.or(at.data_testid) {
+            Some(d) => {
+                joined = format!("{class_attr} {d}");
+                joined.as_str()
+            }
+            None => class_attr,
+        };
+        if !id.is_empty() {
+            return self.rules.classify_element_with(tag, id, class, &mut self.names);
+        }
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::normalize::Fnv::default();
+            tag.hash(&mut h);
+            class.hash(&mut h);
+            h.finish()
+        };
+        match self.marks_cache.get(&key) {
+            Some((t, c, m)) if t == local && c == class => *m,
+            _ => {
+                let m = self.rules.classify_element_with(tag, id, class, &mut self.names);
+                if self.marks_cache.len() < 4096 {
+                    self.marks_cache.insert(key, (local.clone(), class.to_string(), m));
+                }
+                m
+            }
+        }
+    }
+
+    /// An image block for an `<img>` with a source (not inline `data:`).
+    fn image(&mut self, attrs: &[html5ever::Attribute], idx: u32) {
+        let src = attr(attrs, "src")
+            .or_else(|| attr(attrs, "data-src"))
+            .or_else(|| attr(attrs, "data-original"))
+            .filter(|s| !s.trim().is_empty() && !s.starts_with("data:"));
+        if let Some(src) = src {
+            self.flush();
+            self.page.blocks.push(RawBlock {
+                text: collapse_ws(attr(attrs, "alt").unwrap_or("")),
+                kind: BlockKind::Image,
+                elem: idx,
+                chars: 0,
+                link_chars: 0,
+                src: Some(src.trim().to_string()),
+            });
+        }
+    }
+
+    /// Opens what element `idx` starts: a block, a block kind, a link, an author link.
+    fn open(&mut self, tag: &str, idx: u32, reading: &Reading) -> Opened {
+        // An inline element that a rule or hint marks (a caption `<span>`, a byline `<span>`)
+        // starts a block of its own, so the mark reaches its text.
+        let marked = reading.verdict != ElementVerdict::default() || reading.hint != Hint::default();
+        let block = is_block_tag(tag) || (marked && tag != "a" && tag != "img");
+        let kind = kind_of(tag);
+        if block {
+            self.flush();
+            self.owners.push(idx);
+        }
+        if let Some(k) = kind {
+            self.kinds.push(k);
+        }
+        let link = tag == "a";
+        if link {
+            self.links += 1;
+        }
+        if reading.author_link {
+            self.author_links.push((self.buf.len(), self.page.blocks.len()));
+        }
+        Opened { block, link, kind: kind.is_some(), author: reading.author_link }
+    }
+
+    /// Leaves element `elem`: closes what it opened and records where it ends.
+    fn exit(&mut self, elem: u32, open: Opened) {
+        if open.author
+            && let Some((start, blocks)) = self.author_links.pop()
+        {
+            // Only a link whose text stayed in one block, and a few per page.
+            if blocks == self.page.blocks.len()
+                && self.page.author_links.len() < 16
+                && let Some(text) = self.buf.get(start..)
+            {
+                self.page.author_links.push((collapse_ws(text), blocks));
+            }
+        }
+        if open.block {
+            self.flush();
+            self.owners.pop();
+        }
+        if open.kind {
+            self.kinds.pop();
+        }
+        if open.link {
+            self.links = self.links.saturating_sub(1);
+        }
+        let end = self.page.elems.len() as u32;
+        if let Some(e) = self.page.elems.get_mut(elem as usize) {
+            e.end = end;
+        }
+    }
 }
 
 /// Pushes the children of `node` so that the first is walked first.
