@@ -423,35 +423,62 @@ impl Walker<'_> {
 
     fn head_element(&mut self, tag: &str, attrs: &[html5ever::Attribute], nodes: &Nodes, node: u32) {
         match tag {
-            "title" if self.page.title.is_none() => self.page.title = Some(collapse_ws(&text_of(nodes, node))),
-            "meta" => {
+            "title" if self.page.title.is_none() => {
+                self.page.title = Some(collapse_ws(capped(&text_of(nodes, node), MAX_META_BYTES)));
+            }
+            "meta" if self.page.metas.len() < MAX_METAS => {
                 let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
                 if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
-                    self.page.metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
+                    let k = capped(k.trim(), MAX_META_BYTES).to_ascii_lowercase();
+                    self.page.metas.push((k, capped(v, MAX_META_BYTES).to_string()));
                 }
             }
             "link" => {
                 let rel = attr(attrs, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.page.canonical.is_none() {
-                    self.page.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
+                    self.page.canonical = attr(attrs, "href").map(|h| capped(h.trim(), MAX_META_BYTES).to_string());
                 }
             }
-            "script" => match attr(attrs, "type") {
-                Some(t) if t.trim().eq_ignore_ascii_case("application/ld+json") => {
-                    self.page.jsonld.push(text_of(nodes, node));
+            "script" => {
+                let text = match attr(attrs, "type") {
+                    Some(t) if t.trim().eq_ignore_ascii_case("application/ld+json") => text_of(nodes, node),
+                    // Some sites leave the type out: such a script counts when it opens like JSON-LD.
+                    None => Some(text_of(nodes, node)).filter(|t| opens_like_json_ld(t.as_bytes())).unwrap_or_default(),
+                    _ => return,
+                };
+                // Whole scripts, while they fit in the page's share (a cut one would not parse).
+                let held: usize = self.page.jsonld.iter().map(String::len).sum();
+                if !text.is_empty() && held + text.len() <= MAX_JSON_LD_BYTES {
+                    self.page.jsonld.push(text);
                 }
-                // Some sites leave the type out: such a script counts when it opens like JSON-LD.
-                None => {
-                    let text = text_of(nodes, node);
-                    if opens_like_json_ld(text.as_bytes()) {
-                        self.page.jsonld.push(text);
-                    }
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
     }
+}
+
+/// Bytes kept of a metadata string (a `<meta>` name or value, the `<title>`, the canonical
+/// link, a `<time datetime>`): metadata is parsed and compared, so its size is bounded before.
+/// Real values stay under a few kilobytes.
+const MAX_META_BYTES: usize = 16 << 10;
+
+/// `<meta>` elements kept (real pages have under 200).
+const MAX_METAS: usize = 1_000;
+
+/// `<time datetime>` values kept.
+const MAX_TIMES: usize = 1_000;
+
+/// Bytes of JSON-LD kept, in whole scripts (real pages have under 100 KB, the article's text
+/// included).
+const MAX_JSON_LD_BYTES: usize = 2 << 20;
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn capped(s: &str, max: usize) -> &str {
+    let mut cut = max.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
 }
 
 /// The concatenated text children of a node (for `<title>` and `<script>`), not descending.
@@ -559,8 +586,9 @@ impl Walker<'_> {
         let at = Attrs::read(attrs);
         if tag == "time"
             && let Some(dt) = at.datetime
+            && self.page.times.len() < MAX_TIMES
         {
-            self.page.times.push((dt.to_string(), self.page.blocks.len()));
+            self.page.times.push((capped(dt, MAX_META_BYTES).to_string(), self.page.blocks.len()));
         }
         if is_hidden(&at) {
             return;
@@ -806,6 +834,24 @@ mod tests {
         let p = page(&html);
         assert_eq!(p.blocks.len(), 1);
         assert!(p.contains(0, p.blocks[0].elem));
+    }
+
+    #[test]
+    fn metadata_is_capped_before_later_stages() {
+        let long = "ت".repeat(MAX_META_BYTES);
+        let script = |body: &str| format!("<script type=application/ld+json>{body}</script>");
+        let html = format!(
+            "<head><title>{long}</title><meta name=date content='2024-01-1{long}'>{}{}{}</head><p>نص</p>",
+            "<meta name=k content=v>".repeat(MAX_METAS + 5),
+            script(&format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_JSON_LD_BYTES - 20))),
+            script("{\"b\":1}".repeat(30).as_str()),
+        );
+        let p = page(&html);
+        assert_eq!(p.title.as_ref().map(String::len), Some(MAX_META_BYTES));
+        assert_eq!(p.metas[0].1.len(), MAX_META_BYTES - 1, "cut at a character boundary");
+        assert_eq!(p.metas.len(), MAX_METAS);
+        // Whole scripts while they fit: the second does not.
+        assert_eq!(p.jsonld.len(), 1);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 
 use matn::{Article, Cleaner, Error};
 
+mod shapes;
+
 /// A small deterministic PRNG (xorshift64*), so the garbage is the same on every run.
 struct Rng(u64);
 
@@ -830,4 +832,41 @@ fn nested_lists_20k_hit_the_depth_limit() {
 fn short_blocks_100k() {
     check(matn::clean(&"<p>كلمة</p>".repeat(100_000)));
     check(matn::clean(&"<table><tr><td>خلية".repeat(100_000)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every shape of tests/shapes at n and 4n: memory and allocations grow with the input
+// ---------------------------------------------------------------------------------------------
+
+/// Peak heap bytes and allocations of `clean` on `html`, on this thread.
+fn heap_of(html: &str) -> (u64, u64, bool) {
+    let mut stopped = false;
+    let info = allocation_counter::measure(|| {
+        stopped = check(matn::clean(html)).is_none();
+    });
+    (info.bytes_max, info.count_total, stopped)
+}
+
+#[test]
+fn every_shape_in_bounded_memory() {
+    // Rule tables and regexes are built once per process: before the measures.
+    let _ = matn::clean(&page("", BODY));
+    let mut report = Vec::new();
+    for &((name, make), n) in shapes::SHAPES {
+        let (small, large) = (make(n), make(4 * n));
+        let (a, b) = (heap_of(&small), heap_of(&large));
+        report.push(format!("{name}: {} B {a:?} → {} B {b:?}", small.len(), large.len()));
+        let fail = |what: &str| panic!("{name}: {what}\n{}", report.join("\n"));
+        // Issue 11: peak memory at most 20× the input and 64 MB, and in proportion to it.
+        if b.0 > 20 * large.len() as u64 + (64 << 20) {
+            fail("peak memory over 20× the input + 64 MB");
+        }
+        if b.0 > 5 * a.0 + (1 << 20) {
+            fail("peak memory grows faster than the input");
+        }
+        if b.1 > 5 * a.1 + 1_000 {
+            fail("allocations grow faster than the input");
+        }
+    }
+    eprintln!("{}", report.join("\n"));
 }
