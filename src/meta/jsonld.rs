@@ -180,9 +180,28 @@ impl Reader<'_> {
 
 /// Parses one JSON-LD script; `None` when nothing could be read.
 pub(crate) fn parse(src: &str) -> Option<Json> {
-    let trimmed = src.trim().trim_start_matches("<!--").trim_end_matches("-->");
+    let trimmed = unwrap_script(src);
     let mut r = Reader { s: trimmed.as_bytes(), src: trimmed, i: 0 };
     r.value(0)
+}
+
+/// The script without the wrappers pages put around it for old parsers: an HTML comment
+/// (`<!-- … -->`) or a CDATA section, bare or behind a JavaScript comment (`//<![CDATA[ … //]]>`,
+/// `/*<![CDATA[*/ … /*]]>*/`).
+fn unwrap_script(src: &str) -> &str {
+    const OPENERS: &[&str] = &["<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["];
+    const CLOSERS: &[&str] = &["-->", "//]]>", "/*]]>*/", "]]>"];
+    let mut s = src.trim();
+    // At most one of each, in either nesting order.
+    for _ in 0..2 {
+        if let Some(rest) = OPENERS.iter().find_map(|o| s.strip_prefix(o)) {
+            s = rest.trim_start();
+        }
+        if let Some(rest) = CLOSERS.iter().find_map(|c| s.strip_suffix(c)) {
+            s = rest.trim_end();
+        }
+    }
+    s
 }
 
 impl Json {
@@ -258,6 +277,19 @@ mod tests {
         let art = objs.iter().find(|o| o.types().contains(&"NewsArticle")).unwrap();
         assert_eq!(art.get("headline").and_then(Json::text), Some("عنوان"));
         assert_eq!(art.get("author").map(Json::texts), Some(vec!["أحمد"]));
+    }
+
+    #[test]
+    fn cdata_and_comment_wrappers_are_read_through() {
+        for src in [
+            "//<![CDATA[\n{\"a\":1}\n//]]>",
+            "/*<![CDATA[*/ {\"a\":1} /*]]>*/",
+            "<![CDATA[{\"a\":1}]]>",
+            "<!-- {\"a\":1} -->",
+            "<!--//<![CDATA[\n{\"a\":1}\n//]]>-->",
+        ] {
+            assert_eq!(parse(src).and_then(|v| v.get("a").cloned()), Some(Json::Num(1.0)), "{src}");
+        }
     }
 
     #[test]

@@ -273,12 +273,18 @@ struct Site<'a> {
     host: Option<&'a str>,
 }
 
+/// Blocks (kicker, byline, date line, lead image) that may stand between the visible headline and
+/// the article's first block.
+const HEADLINE_GAP: usize = 4;
+
 /// The title: the visible headline agreed with og:title / JSON-LD / `<title>`; a title in another
 /// script than the page's text (a transliterated og:title over an Urdu headline) gives way to
 /// the visible headline.
 fn title(cx: &Ctx<'_>, ld: &LdArticle, h1: Option<usize>, site: &Site<'_>) -> Option<String> {
     let page = cx.page;
     let og = cx.meta(&["og:title", "twitter:title"]);
+    // The h1 is the visible headline when it stands just above the article or in it.
+    let h1_is_headline = h1.is_some_and(|h| cx.first_kept().saturating_sub(h) <= HEADLINE_GAP || cx.kept.contains(&h));
     let chosen = title::choose_title(
         h1.map(|i| page.blocks[i].text.as_str()),
         og.as_deref(),
@@ -286,6 +292,7 @@ fn title(cx: &Ctx<'_>, ld: &LdArticle, h1: Option<usize>, site: &Site<'_>) -> Op
         page.title.as_deref(),
         site.name,
         site.host,
+        h1_is_headline,
     );
     let body_script = cx.kept.iter().take(5).map(|&i| page.blocks[i].text.as_str()).collect::<String>();
     match (chosen, h1) {
@@ -495,6 +502,7 @@ fn dates(
             .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
             .and_then(|(dt, _)| date::parse_iso(dt));
         published = visible_date
+            .or_else(|| opening_dateline(cx))
             .or(time)
             .or_else(|| page_url.and_then(date::from_url))
             .or_else(|| cx.url.and_then(date::from_url));
@@ -538,12 +546,55 @@ fn visible_dates(
             meta_blocks.push(i);
         }
         if update {
-            visible_update.get_or_insert(d);
+            let (written, updated) = split_update(&b.text, d);
+            if let Some(w) = written {
+                visible_date.get_or_insert(w);
+            }
+            if let Some(u) = updated {
+                visible_update.get_or_insert(u);
+            }
         } else if hinted || short {
             visible_date.get_or_insert(d);
         }
     }
     (visible_date, visible_update)
+}
+
+/// The dates of an update line whose first date is `first`: with a second date after the
+/// update label, the first is the publication ("Written: 2023-11-07 15:03 / Updated: 2023-11-07
+/// 15:30"); else the line's date is the update ("Updated June 13, 2019", "الأربعاء، 28 آب 2013
+/// آخر تحديث 16:15").
+fn split_update(text: &str, first: Date) -> (Option<Date>, Option<Date>) {
+    let raw = first.raw();
+    let second = match text.find(raw) {
+        Some(at) if !raw.is_empty() && !date::is_update_label(&text[..at]) => date::parse_text(&text[at + raw.len()..]),
+        _ => None,
+    };
+    match second {
+        Some(updated) => (Some(first), Some(updated)),
+        None => (None, Some(first)),
+    }
+}
+
+/// Characters that end a dateline opening a paragraph: a dash, a bar, a colon, a closing
+/// bracket, an opening quote.
+const DATELINE_ENDS: &[char] = &['-', '–', '—', '|', ':', ')', ']', '„', '"', '“', '«'];
+/// How far into its paragraph (in characters) a dateline may start ("Pressemitteilung vom …").
+const DATELINE_START: usize = 30;
+
+/// The date of a dateline that opens one of the article's first paragraphs ("29.11.2022 – Text",
+/// "(21. November 2022) Text", "Pressemitteilung vom 25. Januar 2022 | Berlin – Text"): near the
+/// start and followed by a dash, bar, bracket or quote, so a sentence that begins with a date
+/// ("Am 5. November beginnt …") is not one.
+fn opening_dateline(cx: &Ctx<'_>) -> Option<Date> {
+    cx.kept.iter().take(3).find_map(|&i| {
+        let text = &cx.page.blocks[i].text;
+        let prefix: String = text.chars().take(DATELINE_START + 40).collect();
+        let d = date::parse_text(&prefix)?;
+        let at = prefix.find(d.raw()).filter(|_| !d.raw().is_empty())?;
+        let ends = prefix[at + d.raw().len()..].trim_start().starts_with(DATELINE_ENDS);
+        (prefix[..at].chars().count() <= DATELINE_START && ends).then_some(d)
+    })
 }
 
 /// Language (declared, else from the script) and direction (declared `rtl`, else the script's,

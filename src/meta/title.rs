@@ -328,9 +328,11 @@ fn agree(a: &str, b: &str) -> bool {
 
 /// Chooses the title among candidates (visible h1, og:title, JSON-LD headline, `<title>`) by
 /// agreement after site-name stripping and folding: the h1 when another candidate agrees with it
-/// (equal or one contains the other); else og:title, then the JSON-LD headline, then the stripped
-/// `<title>`, then the h1 alone. Candidates that are only the site name are ignored. Returns the
-/// page's own text (not folded), white space collapsed.
+/// (equal or one contains the other), or when `h1_is_headline` (it is printed just above or in
+/// the article) and it reads as a headline (three words or more: a social or search variant in
+/// og:title gives way to what the reader sees); else og:title, then the JSON-LD headline, then
+/// the stripped `<title>`, then the h1 alone. Candidates that are only the site name are ignored.
+/// Returns the page's own text (not folded), white space collapsed.
 pub(crate) fn choose_title(
     h1: Option<&str>,
     og: Option<&str>,
@@ -338,6 +340,7 @@ pub(crate) fn choose_title(
     html_title: Option<&str>,
     site_name: Option<&str>,
     host: Option<&str>,
+    h1_is_headline: bool,
 ) -> Option<String> {
     let site = Site::new(site_name, host);
     let usable = |t: String| -> Option<(String, String)> {
@@ -358,7 +361,9 @@ pub(crate) fn choose_title(
 
     if let Some((h, hf)) = &h1 {
         let others = [&og, &jsonld, &html];
-        if others.iter().any(|o| o.as_ref().is_some_and(|(_, f)| agree(hf, f))) {
+        if others.iter().any(|o| o.as_ref().is_some_and(|(_, f)| agree(hf, f)))
+            || (h1_is_headline && word_count(h) >= 3)
+        {
             return Some(h.clone());
         }
     }
@@ -537,7 +542,7 @@ mod tests {
             ),
         ];
         for ([h1, og, ld, t], site, host, want) in cases {
-            let got = choose_title(*h1, *og, *ld, *t, *site, *host);
+            let got = choose_title(*h1, *og, *ld, *t, *site, *host, false);
             assert_eq!(got.as_deref(), *want, "case {h1:?} {og:?}");
         }
     }
@@ -576,7 +581,7 @@ mod tests {
     fn long_and_odd_inputs_do_not_panic() {
         let long = "كلمة - ".repeat(2000);
         let _ = strip_site_name(&long, Some("كلمة"), Some("x.com"));
-        let _ = choose_title(Some(&long), Some(&long), None, Some("|||"), None, Some("::"));
+        let _ = choose_title(Some(&long), Some(&long), None, Some("|||"), None, Some("::"), true);
         for s in ["|", " - ", "::", ":", "«»", "ـ", "\u{200F}"] {
             let _ = strip_site_name(s, Some(s), Some(s));
             let _ = host_label(s);
