@@ -179,7 +179,7 @@ fn markdown_is_sane_on_every_fixture() {
 /// An article whose every block holds hostile text.
 fn hostile_article() -> matn::Article {
     let html = r#"<html lang="ar"><head><title>&lt;script&gt;alert(1)&lt;/script&gt; عنوان</title></head><body><article>
-      <h1># عنوان *فرعي* [رابط](javascript:x) &lt;script&gt;</h1>
+      <h2># عنوان *فرعي* [رابط](javascript:x) &lt;script&gt;</h2>
       <p>افتتح وزير الإسكان اليوم &lt;script&gt;alert('x')&lt;/script&gt; مشروعا جديدا للإسكان في المدينة، بحضور المسؤولين.</p>
       <p>"&gt;&lt;img src=x onerror=alert(1)&gt; وقال الوزير في كلمته إن المشروع يضم ألف وحدة سكنية، وإن العمل بدأ قبل عامين.</p>
       <p>*_[]#` \ &amp;amp; ونصوص أخرى مع رموز خاصة كثيرة تملأ الفقرة لتكون طويلة بما يكفي لتبقى في النص المستخرج.</p>
