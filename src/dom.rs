@@ -177,6 +177,9 @@ fn is_block_tag(tag: &str) -> bool {
     )
 }
 
+/// U+00AD, a hyphenation hint.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Tags whose content is never text of the page.
 fn is_skipped_tag(tag: &str) -> bool {
     matches!(
@@ -193,6 +196,9 @@ fn is_skipped_tag(tag: &str) -> bool {
             | "canvas"
             | "select"
             | "option"
+            // Ruby annotations: the reading of the characters beside them (furigana), not text.
+            | "rt"
+            | "rp"
             | "button"
             | "input"
             | "textarea"
@@ -413,7 +419,13 @@ impl Walker<'_> {
             self.last_br = false;
         }
         if self.buf.len() < self.limits.max_block_bytes.saturating_mul(2) {
-            self.buf.push_str(s);
+            // Soft hyphens are where a word may break, not characters of it: left in, they
+            // split words for every reader of the text.
+            if s.contains(SOFT_HYPHEN) {
+                self.buf.extend(s.chars().filter(|&c| c != SOFT_HYPHEN));
+            } else {
+                self.buf.push_str(s);
+            }
         }
         self.buf_chars = self.buf_chars.saturating_add(n);
         if self.links > 0 {
@@ -801,6 +813,14 @@ mod tests {
         let set = RuleSet::new(&default_rules());
         let rules = set.for_host(None);
         parse(html, &rules, Limits { max_nodes: 1_000_000, max_depth: 100_000, max_block_bytes: 100_000 }).unwrap()
+    }
+
+    #[test]
+    fn soft_hyphens_and_ruby_readings_are_not_text() {
+        let p = page("<p>Mit\u{ad}tel\u{ad}al\u{ad}ter</p><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Mittelalter", "子ども"]);
+        assert_eq!(p.blocks[0].chars, 11);
     }
 
     #[test]
