@@ -282,6 +282,13 @@ const TIME_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+    "stand",
+    "datum",
+    "aktualisiert",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "actualizado",
 ];
 
 /// Honorifics and job titles that may precede a name; dropped from the display name.
@@ -378,6 +385,9 @@ const GENERIC_DESKS: &[&str] = &["المحرر", "محرر", "staff", "editor", 
 /// CMS account names and placeholders: never a credit.
 const JUNK: &[&str] = &[
     "admin",
+    "phd",
+    "md",
+    "mba",
     "administrator",
     "webmaster",
     "root",

@@ -850,6 +850,21 @@ pub(super) const WEEKDAY_NAMES: &[(&str, bool)] = &[
     ("vendredi", false),
     ("samedi", false),
     ("dimanche", false),
+    ("montag", false),
+    ("dienstag", false),
+    ("mittwoch", false),
+    ("donnerstag", false),
+    ("freitag", false),
+    ("samstag", false),
+    ("sonnabend", false),
+    ("sonntag", false),
+    ("lunes", false),
+    ("martes", false),
+    ("miércoles", false),
+    ("jueves", false),
+    ("viernes", false),
+    ("sábado", false),
+    ("domingo", true),
 ];
 
 static WEEKDAYS: Lazy<Vec<String>> = Lazy::new(|| WEEKDAY_NAMES.iter().map(|(w, _)| fold(w)).collect());

@@ -72,8 +72,9 @@ const ARTICLE_TYPES: &[&str] = &[
 fn read_jsonld(page: &Page) -> LdArticle {
     let mut ld = LdArticle::default();
     let mut best_rank = usize::MAX;
-    for src in page.jsonld.iter().take(32) {
-        let Some(v) = jsonld::parse(src) else { continue };
+    let values: Vec<Json> = page.jsonld.iter().take(32).filter_map(|src| jsonld::parse(src)).collect();
+    let names = named_ids(&values);
+    for v in &values {
         for obj in v.objects() {
             let types = obj.types();
             let Some(rank) = ARTICLE_TYPES.iter().position(|t| types.contains(t)) else { continue };
@@ -85,11 +86,8 @@ fn read_jsonld(page: &Page) -> LdArticle {
             let text =
                 |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
             ld.headline = text("headline").or_else(|| text("name"));
-            ld.authors = obj
-                .get("author")
-                .or_else(|| obj.get("creator"))
-                .map(|a| a.texts().into_iter().map(crate::normalize::collapse_ws).collect())
-                .unwrap_or_default();
+            ld.authors =
+                obj.get("author").or_else(|| obj.get("creator")).map(|a| credit_names(a, &names)).unwrap_or_default();
             ld.published = text("datePublished").or_else(|| text("dateCreated"));
             ld.modified = text("dateModified");
             ld.publisher = obj.get("publisher").and_then(Json::text).map(str::to_string);
@@ -101,6 +99,37 @@ fn read_jsonld(page: &Page) -> LdArticle {
         }
     }
     ld
+}
+
+/// The names of the JSON-LD nodes that have an `@id` (a `@graph`'s Person nodes, which an
+/// article's `author` refers to by `{"@id": …}` alone).
+fn named_ids(values: &[Json]) -> std::collections::HashMap<&str, &str> {
+    let mut names = std::collections::HashMap::new();
+    for obj in values.iter().flat_map(Json::objects) {
+        if let (Some(Json::Str(id)), Some(Json::Str(name))) = (obj.get("@id"), obj.get("name")) {
+            names.entry(id.as_str()).or_insert(name.as_str());
+        }
+    }
+    names
+}
+
+/// The names an `author` value credits: its texts, and for a bare reference `{"@id": …}` the
+/// name of the node it refers to.
+fn credit_names(value: &Json, names: &std::collections::HashMap<&str, &str>) -> Vec<String> {
+    let items: Vec<&Json> = match value {
+        Json::Arr(a) => a.iter().collect(),
+        v => vec![v],
+    };
+    items
+        .into_iter()
+        .filter_map(|a| {
+            a.text().or_else(|| match a.get("@id") {
+                Some(Json::Str(id)) => names.get(id.as_str()).copied(),
+                _ => None,
+            })
+        })
+        .map(crate::normalize::collapse_ws)
+        .collect()
 }
 
 fn split_keywords(values: &[&str]) -> Vec<String> {
@@ -253,10 +282,12 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
     let h1 = headline_block(page, cx.first_kept());
     m.title = title(&cx, &ld, h1, &site);
     let anchor = mark_headline(&cx, m.title.as_deref(), h1, &mut m.meta_blocks);
-    let window = near_article(page, kept, anchor);
+    let window = near_article(page, kept, anchor, false);
 
     m.authors = credits(&cx, &ld, &window, &site, &mut m.meta_blocks);
-    (m.published, m.modified) = dates(&cx, &ld, &window, m.url.as_deref(), now, &mut m.meta_blocks);
+    // Date lines may sit under a credit list of short lines, which bylines must not reach into.
+    let date_window = near_article(page, kept, anchor, true);
+    (m.published, m.modified) = dates(&cx, &ld, &date_window, m.url.as_deref(), now, &mut m.meta_blocks);
     (m.lang, m.dir) = language(&cx);
     m.description = cx.meta(&["og:description", "description", "twitter:description"]).or(ld.description);
     m.image = cx.meta(&["og:image", "og:image:url", "twitter:image"]).or(ld.image);
@@ -357,6 +388,15 @@ fn credits(
     {
         add_credits(visible, &mut credits);
     }
+    // A credit that is another one with words around it ("Über Kathrin" beside "Kathrin", an
+    // author box's heading) is that one.
+    let folded: Vec<String> = credits.iter().map(|a| fold_words(a.name())).collect();
+    let mut i = 0;
+    credits.retain(|_| {
+        i += 1;
+        let me = &folded[i - 1];
+        !folded.iter().any(|other| other != me && contains_words(me, other))
+    });
     credits.truncate(12);
     credits
 }
@@ -662,12 +702,31 @@ fn headline_block(page: &Page, first_kept: usize) -> Option<usize> {
         .or_else(|| (0..page.blocks.len()).find(is_h1))
 }
 
+/// Article blocks at the head of the article where bylines and date lines are looked for.
+const HEAD_BLOCKS: usize = 4;
+/// Lines this short (in characters) at the head of the article do not count among
+/// [`HEAD_BLOCKS`]: credit lists and date lines are made of them.
+const HEAD_SHORT_CHARS: u32 = 40;
+/// However short its lines, the head ends after this many article blocks.
+const HEAD_MAX_BLOCKS: usize = 12;
+
 /// Blocks where bylines and date lines sit: from a little before the headline (or the article)
-/// to the first few blocks of the article, plus the last two.
-fn near_article(page: &Page, kept: &[usize], h1: Option<usize>) -> Vec<usize> {
+/// to the first few blocks of the article (with `past_short_lines`, short lines do not count, so
+/// a date line under a credit list of name, role and affiliation is reached), plus the last two.
+fn near_article(page: &Page, kept: &[usize], h1: Option<usize>, past_short_lines: bool) -> Vec<usize> {
     let first = kept.first().copied().unwrap_or(0);
     let start = h1.unwrap_or(first).min(first).saturating_sub(4);
-    let head_end = kept.get(4).copied().unwrap_or(first + 8).max(first + 1);
+    // The first HEAD_BLOCKS kept blocks (not counting short lines, when asked).
+    let mut counted = 0;
+    let head = kept
+        .iter()
+        .take(HEAD_MAX_BLOCKS)
+        .position(|&i| {
+            counted += usize::from(!past_short_lines || page.blocks[i].chars > HEAD_SHORT_CHARS);
+            counted > HEAD_BLOCKS
+        })
+        .unwrap_or(kept.len().min(HEAD_MAX_BLOCKS));
+    let head_end = kept.get(head).copied().unwrap_or(first + 8).max(first + 1);
     let mut out: Vec<usize> = (start..head_end.min(page.blocks.len())).collect();
     if h1.is_some_and(|h| h > first) {
         out.extend(h1.unwrap_or(0)..(h1.unwrap_or(0) + 6).min(page.blocks.len()));
