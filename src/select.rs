@@ -255,6 +255,8 @@ const CAPTION_LINE_GAP: usize = 2;
 const CAPTION_LINE_MAX_CHARS: u32 = 100;
 /// The headline is looked for at most this many blocks before the region's first block.
 const LEAD_LOOKBACK: usize = 12;
+/// A headline is shorter than this; a heading as long as a paragraph is a standfirst.
+const HEADLINE_MAX_CHARS: u32 = 120;
 /// A lead block reads as text: this score, few links, a sentence's length.
 const LEAD_MIN_SCORE: f32 = 0.35;
 const LEAD_MAX_LINK_DENSITY: f32 = 0.3;
@@ -664,9 +666,15 @@ impl Pruner<'_, '_> {
 fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
     let Some(&first) = sel.kept.first() else { return };
     let page = cx.page;
-    let is_headline =
-        |i: usize| matches!(page.blocks[i].kind, BlockKind::Heading(1 | 2)) && cx.feats[i].link_density() < 0.5;
-    let Some(h) = (first.saturating_sub(LEAD_LOOKBACK)..first).rev().find(|&i| is_headline(i)) else { return };
+    // The headline: the nearest h1 or h2 before the region, else the nearest h3.
+    let heading = |i: usize, levels: std::ops::RangeInclusive<u8>| {
+        matches!(page.blocks[i].kind, BlockKind::Heading(l) if levels.contains(&l))
+            && cx.feats[i].link_density() < 0.5
+            && cx.feats[i].chars < HEADLINE_MAX_CHARS
+    };
+    let before = first.saturating_sub(LEAD_LOOKBACK)..first;
+    let found = before.clone().rev().find(|&i| heading(i, 1..=2));
+    let Some(h) = found.or_else(|| before.rev().find(|&i| heading(i, 3..=3))) else { return };
     // A dek that repeats the page's description is a summary printed under the headline, not
     // a paragraph of the article…
     let description = page.meta(&["og:description", "description", "twitter:description"]).map(fold_words);
@@ -683,7 +691,9 @@ fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
                 && cx.scores[i] >= LEAD_MIN_SCORE
                 && f.link_density() < LEAD_MAX_LINK_DENSITY
                 && f.chars >= LEAD_MIN_CHARS
-                && !matches!(f.kind, BlockKind::Image | BlockKind::Caption | BlockKind::Heading(_))
+                && !matches!(f.kind, BlockKind::Image | BlockKind::Caption)
+                // A standfirst set as a heading reads as good text.
+                && (!matches!(f.kind, BlockKind::Heading(_)) || cx.scores[i] >= GOOD)
         })
         .collect();
     if lead.is_empty() {
@@ -848,6 +858,16 @@ mod tests {
         on(&html, |cx| {
             let mut sel = Selection { kept: vec![3, 4], ..Selection::default() };
             assert_eq!(cx.page.blocks[3].text, P);
+            add_lead(cx, &mut sel);
+            assert_eq!(sel.kept, [1, 3, 4]);
+        });
+    }
+
+    #[test]
+    fn a_standfirst_set_as_a_heading_is_the_lead() {
+        let html = format!("<h1>The headline</h1><h2>{P}</h2><nav><a href='/'>Home</a></nav><p>{P}</p><p>{P}</p>");
+        on(&html, |cx| {
+            let mut sel = Selection { kept: vec![3, 4], ..Selection::default() };
             add_lead(cx, &mut sel);
             assert_eq!(sel.kept, [1, 3, 4]);
         });
