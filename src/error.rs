@@ -16,7 +16,9 @@ pub enum Error {
     #[error("the input is empty (no text after trimming white space)")]
     Empty,
     /// The page parsed, but no region of it reads as an article: a homepage, a list of
-    /// headlines, a page with too little text. `confidence` is the best candidate's score (0–1).
+    /// headlines, a page with too little text; or the input is binary data, not a page (an image,
+    /// a gzip or executable file: confidence 0, no characters). `confidence` is the best
+    /// candidate's score (0–1).
     #[error("no article found on the page (best candidate confidence {confidence:.2}, {chars} characters of text)")]
     NoArticle {
         /// Confidence of the best candidate region, from 0 to 1.

@@ -7,17 +7,20 @@
 //!    or a bare label such as `cp1256`);
 //! 3. a `<meta>` declaration found by the WHATWG prescan of the first 1024 bytes, or failing that
 //!    a late one within the first 64 KiB (as a browser honours it when its parser reaches the tag);
-//! 4. detection: valid UTF-8 is UTF-8, otherwise the best of windows-1256, ISO-8859-6 and
-//!    windows-1252 by a small statistical check.
+//! 4. detection: valid UTF-8 is UTF-8, UTF-16 without a byte order mark by its zero bytes,
+//!    otherwise chardetng's guess (Firefox's detector) over a window of the bytes.
 //!
 //! Deliberate departures from what a browser does:
 //!
-//! * A declaration (hint or meta) naming a single-byte legacy encoding such as ISO-8859-1,
-//!   windows-1252 or windows-1256 is overruled when the sampled bytes are clean UTF-8 containing
-//!   multibyte sequences: such a page is almost certainly UTF-8 with a stale template
-//!   declaration, and decoding it as declared would only produce mojibake. The same applies to a
-//!   UTF-16 declaration without a byte order mark when the bytes are clean UTF-8 without any NUL
-//!   byte. The result then reports [`Source::Detected`].
+//! * A declaration (hint or meta) naming a legacy encoding, single-byte (ISO-8859-1,
+//!   windows-1256) or multi-byte (gb2312, shift_jis, euc-kr), is overruled when the sampled bytes
+//!   are clean UTF-8 containing multibyte sequences: such a page is almost certainly UTF-8 with a
+//!   stale template declaration, and decoding it as declared would only produce mojibake. The
+//!   same applies to a UTF-16 declaration without a byte order mark when the bytes are clean
+//!   UTF-8 without any NUL byte. The result then reports [`Source::Detected`].
+//! * A UTF-8 declaration is overruled when the sampled bytes are mostly not UTF-8 (more
+//!   malformed sequences than well-formed multibyte ones: windows-1256 served as UTF-8): the
+//!   bytes are then decoded by detection.
 //! * A label that maps to the WHATWG "replacement" encoding (e.g. `iso-2022-kr`) is ignored, as
 //!   decoding with it would reduce the whole page to a single U+FFFD.
 //! * NUL characters in the decoded text are replaced by U+FFFD (as the HTML tokenizer does in
@@ -84,7 +87,8 @@ pub(crate) fn decode(bytes: &[u8], hint: Option<&str>) -> Decoded {
 
     if let Some((encoding, source)) = declared {
         if declaration_is_wrong(encoding, bytes) {
-            return run(UTF_8, bytes, Source::Detected);
+            let (detected, _) = detect(bytes);
+            return run(detected, bytes, Source::Detected);
         }
         return run(encoding, bytes, source);
     }
@@ -136,31 +140,58 @@ fn run(encoding: &'static Encoding, bytes: &[u8], source: Source) -> Decoded {
     Decoded { text, encoding, source, had_errors }
 }
 
+/// Whether decoded text reads as binary data (an image, a compressed or executable file, random
+/// bytes) rather than a page: in its first [`SAMPLE_LEN`] bytes, at least one character in
+/// [`BINARY_SHARE`] is a control character (other than white space) or U+FFFD, the marks of
+/// bytes that are not text. Pages have almost none; random bytes make about one in eight.
+pub(crate) fn looks_binary(text: &str) -> bool {
+    let mut cut = SAMPLE_LEN.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let sample = &text[..cut];
+    let (mut chars, mut bad) = (0usize, 0usize);
+    for c in sample.chars() {
+        chars += 1;
+        let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C');
+        bad += usize::from(control || c == '\u{FFFD}');
+    }
+    bad >= 16 && bad * BINARY_SHARE >= chars
+}
+
+/// One character in this many not text makes a sample binary (see [`looks_binary`]).
+const BINARY_SHARE: usize = 20;
+
 // ---------------------------------------------------------------------------------------------
 // Overruling declarations
 
 /// True when a declared encoding is contradicted by the bytes (see the module documentation).
 fn declaration_is_wrong(declared: &'static Encoding, bytes: &[u8]) -> bool {
-    if declared == UTF_8 {
-        return false;
-    }
     let sample = sample_window(bytes);
+    let stats = utf8_stats(sample);
+    if declared == UTF_8 {
+        // A few damaged sequences are damage; Arabic text in windows-1256 is mostly malformed.
+        return stats.invalid >= MIN_INVALID && stats.invalid > stats.multibyte.saturating_mul(2);
+    }
     if declared == UTF_16LE || declared == UTF_16BE {
         let head = bytes.get(..SAMPLE_LEN).unwrap_or(bytes);
-        return !head.contains(&0) && utf8_stats(sample).invalid == 0;
+        return !head.contains(&0) && stats.invalid == 0;
     }
-    if !declared.is_single_byte() {
-        return false;
-    }
-    let stats = utf8_stats(sample);
     stats.invalid == 0 && stats.multibyte > 0
 }
+
+/// Malformed sequences in the sample that overrule a UTF-8 declaration (with fewer well-formed
+/// multibyte ones than half as many): one Arabic sentence in windows-1256 has about 20.
+const MIN_INVALID: usize = 8;
 
 // ---------------------------------------------------------------------------------------------
 // Detection
 
 /// Chooses an encoding for an undeclared page.
 fn detect(bytes: &[u8]) -> (&'static Encoding, Source) {
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return (utf16, Source::Detected);
+    }
     if bytes.is_ascii() {
         return (UTF_8, Source::Utf8Default);
     }
@@ -174,7 +205,35 @@ fn detect(bytes: &[u8]) -> (&'static Encoding, Source) {
     if stats.multibyte > 0 && stats.multibyte >= stats.invalid.saturating_mul(4) {
         return (UTF_8, Source::Detected);
     }
-    (best_single_byte(sample), Source::Detected)
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // Among the encodings Arabic pages use, the crate's own check knows ISO-8859-6 from
+    // windows-1256 on short samples, where the detector cannot.
+    if [WINDOWS_1256, ISO_8859_6, WINDOWS_1252].contains(&guess) {
+        return (best_single_byte(sample), Source::Detected);
+    }
+    (guess, Source::Detected)
+}
+
+/// UTF-16 without a byte order mark, when the zero bytes of the first KB say so: ASCII markup in
+/// UTF-16 has a zero in every other byte, on the same side (the high byte: second in
+/// little-endian order).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..1024.min(bytes.len() & !1)).unwrap_or_default();
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros = |side: usize| head.chunks_exact(2).filter(|p| p.get(side) == Some(&0)).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // A third of the pairs or more zero on one side (the markup; Arabic letters have no zero
+    // byte), almost none on the other.
+    match (even * 3 >= pairs, odd * 3 >= pairs) {
+        (true, false) if odd * 20 < pairs => Some(UTF_16BE),
+        (false, true) if even * 20 < pairs => Some(UTF_16LE),
+        _ => None,
+    }
 }
 
 /// The detection sample: [`SAMPLE_LEN`] bytes starting at the first non-ASCII byte (so that a
@@ -822,6 +881,61 @@ mod tests {
         assert_eq!((d.source, d.encoding), (Source::Detected, UTF_8));
         assert!(d.had_errors);
         assert!(d.text.contains(ARABIC_TEXT));
+    }
+
+    #[test]
+    fn binary_data_is_told_from_pages() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let random: Vec<u8> = (0..20_000)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 56) as u8
+            })
+            .collect();
+        let gzip = [b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03".as_slice(), &random].concat();
+        let elf = [b"\x7fELF\x02\x01\x01\x00".as_slice(), &[0u8; 64], &random].concat();
+        for bytes in [&random, &gzip, &elf] {
+            assert!(looks_binary(&decode(bytes, None).text));
+            assert!(looks_binary(&decode(bytes, Some("utf-8")).text));
+        }
+        assert!(!looks_binary(&page("")));
+        assert!(!looks_binary(&decode(&encode(WINDOWS_1256, &page("")), None).text));
+        // A few damaged bytes in a page do not make it binary.
+        let mut damaged = page("").repeat(20).into_bytes();
+        damaged.extend_from_slice(b"\xFF\x00\x01\x02\x80");
+        assert!(!looks_binary(&decode(&damaged, None).text));
+    }
+
+    #[test]
+    fn stale_multi_byte_declaration_on_utf8_is_overruled() {
+        for label in ["gb2312", "shift_jis", "euc-kr", "big5", "windows-1256"] {
+            let d = decode(page(&format!("<meta charset={label}>")).as_bytes(), None);
+            assert_eq!((d.source, d.encoding), (Source::Detected, UTF_8), "{label}");
+            assert!(d.text.contains(ARABIC_TEXT));
+        }
+    }
+
+    #[test]
+    fn windows_1256_served_as_utf8_is_detected() {
+        let bytes = encode(WINDOWS_1256, &page(""));
+        for hint in [Some("text/html; charset=utf-8"), None] {
+            let with_meta = [b"<meta charset=utf-8>".as_slice(), &bytes].concat();
+            let d = decode(&with_meta, hint);
+            assert_eq!((d.source, d.encoding), (Source::Detected, WINDOWS_1256), "{hint:?}");
+            assert!(d.text.contains(ARABIC_TEXT));
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        for big_endian in [false, true] {
+            let d = decode(&utf16(&page(""), big_endian), None);
+            let expected = if big_endian { UTF_16BE } else { UTF_16LE };
+            assert_eq!((d.source, d.encoding), (Source::Detected, expected));
+            assert!(d.text.contains(ARABIC_TEXT));
+        }
     }
 
     #[test]

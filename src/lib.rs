@@ -458,6 +458,10 @@ impl Cleaner {
         if html.trim().is_empty() {
             return Err(Error::Empty);
         }
+        // Binary data (an image, a gzip or executable file, random bytes) is no page.
+        if input::looks_binary(html) {
+            return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
+        }
         let host = self.url.as_ref().and_then(PageUrl::host);
         let rules = self.rule_set().for_host(host.as_deref());
         let page = dom::parse(html, &rules, self.limits())?;

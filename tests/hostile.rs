@@ -175,6 +175,20 @@ fn random_binary_garbage() {
 }
 
 #[test]
+fn binary_files_are_no_article() {
+    let mut rng = Rng::new(0x677a);
+    let random = rng.bytes(50_000);
+    let gzip = [b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03".as_slice(), &random].concat();
+    let elf = [b"\x7fELF\x02\x01\x01\x00".as_slice(), &[0u8; 200], &random].concat();
+    let png = [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".as_slice(), &random].concat();
+    for bytes in [&random, &gzip, &elf, &png] {
+        for result in [matn::clean_bytes(bytes), permissive().clean_bytes(bytes)] {
+            assert!(matches!(result, Err(Error::NoArticle { chars: 0, .. })), "{result:?}");
+        }
+    }
+}
+
+#[test]
 fn random_markup_soup() {
     // Random sequences of HTML-ish tokens: tags opened and closed in any order, attributes, entities,
     // comments, scripts, text in several scripts.
