@@ -458,6 +458,14 @@ const PREFIXES: &[(&[&str], bool)] = &[
     (&["by"], false),
     (&["veröffentlicht", "von"], false),
     (&["geschrieben", "von"], false),
+    (&["verfasst", "von"], false),
+    (&["erstellt", "von"], false),
+    (&["eingestellt", "von"], false),
+    (&["gespeichert", "von"], false),
+    (&["text", "von"], false),
+    (&["blog", "beitrag", "von"], false),
+    (&["beitrag", "von"], false),
+    (&["artikel", "von"], false),
     (&["von"], false),
     (&["por"], false),
     (&["par"], false),
@@ -490,6 +498,8 @@ const PREFIXES: &[(&[&str], bool)] = &[
     (&["author"], true),
     (&["autor"], true),
     (&["autorin"], true),
+    (&["autoren"], false),
+    (&["text"], true),
     (&["auteur"], true),
 ];
 
@@ -1158,7 +1168,7 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
         return false;
     }
     // Prefix lines ("من" only for very short lines, it is a common word).
-    let lead = trim_decor(STRONG_SEP.split(&t).next().unwrap_or(""));
+    let lead = STRONG_SEP.split(&t).map(trim_decor).find(|p| !p.is_empty()).unwrap_or("");
     if let Some(rest) = strip_one_prefix(lead) {
         let weak = matches!(fw[0].as_str(), "من" | "by" | "von" | "por" | "par");
         let rest_words = word_spans(rest).count();
