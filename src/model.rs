@@ -485,7 +485,7 @@ impl Date {
 impl Date {
     /// What equality compares: the precision (0 a day, 1 a local time, 2 an instant) and the
     /// day number, local second or UTC second since 1970-01-01.
-    fn point(&self) -> (u8, i64) {
+    pub(crate) fn point(&self) -> (u8, i64) {
         let day = days_from_civil(i64::from(self.year), i64::from(self.month), i64::from(self.day));
         let Some((h, m, s)) = self.time else { return (0, day) };
         let local = day * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s);

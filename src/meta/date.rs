@@ -1743,6 +1743,62 @@ fn back_calendar(now: &Date, n: i64, unit: Unit) -> Option<Date> {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The local day of a time given in UTC
+// ---------------------------------------------------------------------------------------------
+
+/// Offsets in use run from -12:00 to +14:00.
+const WEST_MOST_HOURS: u8 = 12;
+const EAST_MOST_HOURS: u8 = 14;
+/// Local clocks differ from UTC by whole quarter hours (+05:45, +05:30, +01:00).
+const OFFSET_STEP_MINUTES: i64 = 15;
+/// A date stored as local midnight and written in UTC ("2022-11-06T23:00:00Z" for 7 November in
+/// Berlin) is an exact hour this late in the UTC day: midnight east of Greenwich up to +04:00.
+const LOCAL_MIDNIGHT_HOURS: std::ops::RangeInclusive<u8> = 20..=23;
+
+/// The day a page shows its readers for `utc`, a machine time written in UTC (offset zero):
+/// that time in the page's own local clock (a `<time>` of the same instant with its offset, or a
+/// local clock time without one), else a day one off from the UTC day that the page names (URL,
+/// visible date line) where the clock allows it, else the next day for a local midnight written
+/// in UTC. `None` when `utc` is not a UTC time or nothing tells. `days` witness a day only when
+/// they give no clock time.
+pub(crate) fn local_day(utc: &Date, instants: &[Date], days: &[Date]) -> Option<Date> {
+    let (h, m, s) = utc.time?;
+    if utc.offset_minutes != Some(0) {
+        return None;
+    }
+    let (_, at) = utc.point();
+    for t in instants.iter().filter(|t| t.time.is_some()) {
+        match t.offset_minutes {
+            Some(off) if off != 0 && t == utc => return Some(t.clone()),
+            None => {
+                // The same moment on a local clock: whole quarter hours away, within the zones.
+                let diff = t.point().1 - at;
+                let minutes = diff / 60;
+                let zones = -i64::from(WEST_MOST_HOURS) * 60..=i64::from(EAST_MOST_HOURS) * 60;
+                if diff % 60 == 0 && minutes != 0 && minutes % OFFSET_STEP_MINUTES == 0 && zones.contains(&minutes) {
+                    let off = i16::try_from(minutes).ok()?;
+                    return Some(t.clone().with_time(t.time, Some(off)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let day = utc.day_number();
+    let west = h < WEST_MOST_HOURS;
+    let east = h >= 24 - EAST_MOST_HOURS;
+    // A witness with a clock time of its own is an instant, and was not this one.
+    let one_off = |d: &&Date| (west && d.day_number() == day - 1) || (east && d.day_number() == day + 1);
+    if let Some(d) = days.iter().filter(|d| d.time.is_none()).find(one_off) {
+        return Date::from_day_number(d.day_number());
+    }
+    if m == 0 && s == 0 && LOCAL_MIDNIGHT_HOURS.contains(&h) {
+        let off = i16::from(24 - h) * 60;
+        return Some(Date::from_day_number(day + 1)?.with_time(Some((0, 0, 0)), Some(off)));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2241,6 +2297,43 @@ mod tests {
         for re in [&ISO_RE, &RFC2822_RE, &MONTH_FIRST_RE, &URL_YMD_RE, &URL_COMPACT_RE, &URL_DMY_RE] {
             assert!(re.is_some());
         }
+    }
+}
+
+#[cfg(test)]
+mod local_days {
+    use super::{local_day, parse_iso};
+
+    fn day(utc: &str, instants: &[&str], days: &[&str]) -> Option<String> {
+        let parse = |v: &[&str]| v.iter().map(|s| parse_iso(s).unwrap()).collect::<Vec<_>>();
+        local_day(&parse_iso(utc).unwrap(), &parse(instants), &parse(days)).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn utc_times_read_as_the_page_shows_them() {
+        // The same instant with the page's offset, or on its local clock without one.
+        assert_eq!(
+            day("2022-05-04T03:37:37Z", &["2022-05-03T23:37:37-04:00"], &[]).as_deref(),
+            Some("2022-05-03T23:37:37-04:00")
+        );
+        assert_eq!(
+            day("2023-11-09T05:30:59Z", &["2023-11-08 23:30:59"], &[]).as_deref(),
+            Some("2023-11-08T23:30:59-06:00")
+        );
+        // Another moment is no witness.
+        assert_eq!(day("2023-11-09T05:30:59Z", &["2023-11-08 23:31:12", "2023-11-09T01:00:00+02:00"], &[]), None);
+        // A day one off, where the clock allows: early UTC hours are the evening before in the
+        // west, late ones the next morning in the east.
+        assert_eq!(day("2020-02-25T02:25:54Z", &[], &["2020-02-24"]).as_deref(), Some("2020-02-24"));
+        assert_eq!(day("2018-12-31T23:11:59+00:00", &[], &["2019-01-01"]).as_deref(), Some("2019-01-01"));
+        assert_eq!(day("2020-02-25T15:25:54Z", &[], &["2020-02-24"]), None);
+        assert_eq!(day("2020-02-25T02:25:54Z", &[], &["2020-02-24T20:18:00"]), None, "a clock time is an instant");
+        // Local midnight east of Greenwich, written in UTC.
+        assert_eq!(day("2022-11-06T23:00:00.000Z", &[], &[]).as_deref(), Some("2022-11-07T00:00:00+01:00"));
+        assert_eq!(day("2022-11-06T23:00:10Z", &[], &[]), None);
+        // Only UTC times are read again.
+        assert_eq!(day("2022-11-06T23:00:00+01:00", &[], &["2022-11-07"]), None);
+        assert_eq!(day("2022-11-06", &[], &["2022-11-07"]), None);
     }
 }
 

@@ -286,7 +286,9 @@ pub(crate) fn extract(page: &Page, kept: &[usize], url: Option<&str>, now: Optio
 
     m.authors = credits(&cx, &ld, &window, &site, &mut m.meta_blocks);
     // Date lines may sit under a credit list of short lines, which bylines must not reach into.
-    let date_window = near_article(page, kept, anchor, true);
+    // The headline is no date line, whatever date it names ("Results of the 19.5.2007 meeting").
+    let date_window: Vec<usize> =
+        near_article(page, kept, anchor, true).into_iter().filter(|&i| Some(i) != anchor).collect();
     (m.published, m.modified) = dates(&cx, &ld, &date_window, m.url.as_deref(), now, &mut m.meta_blocks);
     (m.lang, m.dir) = language(&cx);
     m.description = cx.meta(&["og:description", "description", "twitter:description"]).or(ld.description);
@@ -521,8 +523,9 @@ fn machine_date(s: Option<String>) -> Option<Date> {
     s.and_then(|s| date::parse_iso(&s).or_else(|| date::parse_text(&s)))
 }
 
-/// Published and modified dates: machine-readable first, then visible text near the article,
-/// then `<time>` elements and the URL. A modification equal to the publication is dropped.
+/// Published and modified dates: machine-readable first (a UTC time read as the day the page
+/// shows), then visible text near the article, then `<time>` elements and the URL. A
+/// modification equal to the publication is dropped.
 fn dates(
     cx: &Ctx<'_>,
     ld: &LdArticle,
@@ -534,6 +537,11 @@ fn dates(
     let mut published = machine_date(ld.published.clone()).or_else(|| machine_date(cx.meta(PUBLISHED_KEYS)));
     let mut modified = machine_date(ld.modified.clone()).or_else(|| machine_date(cx.meta(MODIFIED_KEYS)));
     let (visible_date, visible_update) = visible_dates(cx, window, now, meta_blocks);
+    // The machine value as written, which a modification equal to it repeats.
+    let written = published.clone();
+    if let Some(shown) = published.as_ref().and_then(|p| shown_day(cx, p, window, visible_date.as_ref(), page_url)) {
+        published = Some(shown);
+    }
     if published.is_none() {
         let time = cx
             .page
@@ -550,10 +558,35 @@ fn dates(
     if modified.is_none() {
         modified = visible_update;
     }
-    if modified == published {
+    if modified == published || (modified.is_some() && modified == written) {
         modified = None;
     }
     (published, modified)
+}
+
+/// The day the page shows its readers for `utc`, a machine time written in UTC: witnessed by
+/// its `<time>` elements, the visible date line and the URL (see [`date::local_day`]).
+fn shown_day(
+    cx: &Ctx<'_>,
+    utc: &Date,
+    window: &[usize],
+    visible: Option<&Date>,
+    page_url: Option<&str>,
+) -> Option<Date> {
+    let times: Vec<(Date, usize)> = cx
+        .page
+        .times
+        .iter()
+        .filter_map(|(dt, at)| date::parse_iso(dt).or_else(|| date::parse_text(dt)).map(|d| (d, *at)))
+        .collect();
+    let instants: Vec<Date> = times.iter().map(|(d, _)| d.clone()).chain(visible.cloned()).collect();
+    // Dates of other articles (teasers) are one day off as often as not: only the `<time>`
+    // elements by the headline and the article's own URL name its day.
+    let (lo, hi) = (window.first().copied().unwrap_or(0), window.last().copied().unwrap_or(0) + 1);
+    let near = times.into_iter().filter(|(_, at)| (lo..=hi).contains(at)).map(|(d, _)| d);
+    let urls = page_url.and_then(date::from_url).into_iter().chain(cx.url.and_then(date::from_url));
+    let days: Vec<Date> = urls.chain(visible.cloned()).chain(near).collect();
+    date::local_day(utc, &instants, &days)
 }
 
 /// The first date line and the first update line ("آخر تحديث", "Updated") near the article; the
