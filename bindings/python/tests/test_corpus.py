@@ -16,16 +16,16 @@ import matn
 SETS = ["arabic-real", "arabic-recon"]
 
 
-def clean_command() -> list[str]:
-    """The clean example: $MATN_CLEAN, the binary `cargo test` left, else `cargo run`."""
-    if env := os.environ.get("MATN_CLEAN"):
+def example_command(name: str) -> list[str]:
+    """An example's command: $MATN_<NAME>, the binary `cargo test` left, else `cargo run`."""
+    if env := os.environ.get(f"MATN_{name.upper()}"):
         return [env]
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     for profile in ["debug", "release"]:
-        binary = target / profile / "examples" / "clean"
+        binary = target / profile / "examples" / name
         if binary.is_file():
             return [str(binary)]
-    return ["cargo", "run", "-q", "--manifest-path", str(ROOT / "Cargo.toml"), "--example", "clean", "--"]
+    return ["cargo", "run", "-q", "--manifest-path", str(ROOT / "Cargo.toml"), "--example", name, "--"]
 
 
 def corpus_pages() -> list[Path]:
@@ -36,7 +36,7 @@ def test_extract_matches_the_clean_example_on_the_corpus():
     pages = corpus_pages()
     if not pages:
         pytest.skip(f"SKIPPED: no corpus at {corpus_dir()} (set MATN_CORPUS)")
-    cmd = clean_command()
+    cmd = example_command("clean")
     for page in pages:
         run = subprocess.run([*cmd, "--format", "json", str(page)], capture_output=True, check=False)
         try:
