@@ -656,7 +656,8 @@ fn generic_agency(folded: &str) -> bool {
 /// Strips one credit prefix ("كتب", "بقلم:", "By", ...) from the start of `s`, if present and
 /// followed by something.
 fn strip_one_prefix(s: &str) -> Option<&str> {
-    let spans: Vec<(usize, usize)> = word_spans(s).take(2).collect();
+    let longest = PREFIXES.iter().map(|(p, _)| p.len()).max().unwrap_or(1);
+    let spans: Vec<(usize, usize)> = word_spans(s).take(longest).collect();
     let first = *spans.first()?;
     if !s[..first.0].chars().all(|c| !is_core_char(c)) {
         return None;
@@ -722,6 +723,31 @@ pub(crate) fn is_name_link(text: &str) -> bool {
         && text.chars().count() <= 60
         && !text.chars().any(|c| c.is_numeric())
         && !words.iter().any(|w| AUTHOR_LINK_WORDS.contains(&w.as_str()) || NO_NAMES.iter().any(|n| w.contains(n)))
+}
+
+/// Longest account name taken as a credit from metadata, in characters.
+const MAX_HANDLE_CHARS: usize = 40;
+
+/// A name that metadata gives as the author and the byline parser does not read as a name
+/// because it is an account name in lower case ("jesusfreak", "ramona", "Mobasir hassan"): one
+/// to three words of letters and digits (hyphens, underscores inside), not a placeholder.
+pub(crate) fn handle_name(s: &str) -> Option<Author> {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    // No dots: "example.de" is a site, not an account.
+    let chars_ok = s.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '\''));
+    let folded = fold_words(s);
+    let junk = JUNK_SET.contains(&folded) || NO_NAMES.iter().any(|n| folded.contains(n));
+    // What the parser refused for its words (a month, a function word) stays refused: only
+    // the lower case of an account name is forgiven.
+    let refused_words = folded.split(' ').any(|w| TIME_SET.contains(w) || STOP_SET.contains(w) || ROLE_SET.contains(w));
+    let lower_case = s.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if refused_words || !lower_case {
+        return None;
+    }
+    ((1..=3).contains(&words) && s.chars().count() <= MAX_HANDLE_CHARS && letters >= 2 && chars_ok && !junk)
+        .then(|| Author::new(s, AuthorKind::Person))
 }
 
 /// Account names that name nobody ("admin", "wordpressadmin", "Unknown").
@@ -1487,5 +1513,29 @@ mod tests {
             let _ = looks_like_byline(s);
             let _ = agency_name(s);
         }
+    }
+}
+
+#[cfg(test)]
+mod account_names {
+    use super::{handle_name, parse_byline};
+
+    #[test]
+    fn lower_case_account_names_from_metadata() {
+        let name = |s: &str| handle_name(s).map(|a| a.name().to_string());
+        assert_eq!(name("jesusfreak").as_deref(), Some("jesusfreak"));
+        assert_eq!(name("Mobasir hassan").as_deref(), Some("Mobasir hassan"));
+        // What the parser refuses for its words stays refused; capitalised names are the
+        // parser's; sites, placeholders and phrases are no accounts.
+        for refused in ["April Roach", "the news desk", "example.de", "admin", "null", "a b c d"] {
+            assert_eq!(name(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn three_word_credit_labels() {
+        let names: Vec<String> =
+            parse_byline("Blog Beitrag von Margarita Koreneva", None).iter().map(|a| a.name().to_string()).collect();
+        assert_eq!(names, ["Margarita Koreneva"]);
     }
 }

@@ -64,10 +64,20 @@ const ARTICLE_TYPES: &[&str] = &[
     "OpinionNewsArticle",
     "BlogPosting",
     "LiveBlogPosting",
+    // Main works of a page that are no news article but carry its credits and dates; they do
+    // not declare the page an article.
+    "DiscussionForumPosting",
+    "SocialMediaPosting",
+    "Recipe",
+    "TechArticle",
+    "ScholarlyArticle",
     "WebPage",
     "ReviewNewsArticle",
     "Report",
 ];
+/// Of [`ARTICLE_TYPES`], those that do not declare the page an article.
+const UNDECLARING_TYPES: &[&str] =
+    &["DiscussionForumPosting", "SocialMediaPosting", "Recipe", "TechArticle", "ScholarlyArticle", "WebPage"];
 
 fn read_jsonld(page: &Page) -> LdArticle {
     let mut ld = LdArticle::default();
@@ -82,7 +92,7 @@ fn read_jsonld(page: &Page) -> LdArticle {
                 continue;
             }
             best_rank = rank;
-            ld.article |= ARTICLE_TYPES[rank] != "WebPage";
+            ld.article |= !UNDECLARING_TYPES.contains(&ARTICLE_TYPES[rank]);
             let text =
                 |k: &str| obj.get(k).and_then(Json::text).map(|s| crate::normalize::collapse_ws(&html_unescape(s)));
             ld.headline = text("headline").or_else(|| text("name"));
@@ -381,6 +391,9 @@ fn credits(
     if credits.is_empty() && visible.is_empty() {
         visible = fallback_credits(cx, window, site.name);
     }
+    if credits.is_empty() && visible.is_empty() {
+        credits = metadata_handles(cx, ld);
+    }
     // A credit naming the site itself is no author; it goes before visible bylines are weighed,
     // so they can fill its place.
     let filter = SiteFilter::new(site);
@@ -403,21 +416,58 @@ fn credits(
     credits
 }
 
-/// Credits from JSON-LD, or else from the `<meta>` author tags (URLs are no names).
+/// Credits from JSON-LD, or else from the `<meta>` author tags, or else from a labelled
+/// `twitter:data` field ("Written by" / "Verfasst von"); URLs are no names.
 fn metadata_credits(cx: &Ctx<'_>, ld: &LdArticle, site: Option<&str>) -> Vec<Author> {
     let mut credits = Vec::new();
-    for name in &ld.authors {
-        if !name.contains("://") {
-            add_credits(byline::parse_byline(name, site), &mut credits);
-        }
-    }
-    if credits.is_empty()
-        && let Some(a) = cx.meta(AUTHOR_KEYS)
-        && !a.contains("://")
-    {
-        add_credits(byline::parse_byline(&a, site), &mut credits);
+    for name in metadata_names(cx, ld) {
+        add_credits(byline::parse_byline(&name, site), &mut credits);
     }
     credits
+}
+
+/// The author names metadata gives: JSON-LD's, else the `<meta>` author tag's, else a labelled
+/// Twitter card field's; URLs are no names.
+fn metadata_names(cx: &Ctx<'_>, ld: &LdArticle) -> Vec<String> {
+    let names: Vec<String> = ld.authors.iter().filter(|n| !n.contains("://")).cloned().collect();
+    if !names.is_empty() {
+        return names;
+    }
+    cx.meta(AUTHOR_KEYS).or_else(|| twitter_author(cx)).filter(|a| !a.contains("://")).into_iter().collect()
+}
+
+/// When nothing else credits anyone: the account names metadata gives that the byline parser
+/// does not read as names for their lower case ("jesusfreak", "Mobasir hassan").
+fn metadata_handles(cx: &Ctx<'_>, ld: &LdArticle) -> Vec<Author> {
+    let mut credits = Vec::new();
+    add_credits(metadata_names(cx, ld).iter().filter_map(|n| byline::handle_name(n)).collect(), &mut credits);
+    credits
+}
+
+/// Labels of a `twitter:labelN` field whose `twitter:dataN` is the author (folded).
+const TWITTER_AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "verfasst von",
+    "geschrieben von",
+    "ecrit par",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "geschreven door",
+];
+
+/// The author named by a labelled Twitter card field (`twitter:label1` "Written by",
+/// `twitter:data1` "Jane Doe"), as WordPress SEO plugins write them.
+fn twitter_author(cx: &Ctx<'_>) -> Option<String> {
+    let metas = &cx.page.metas;
+    metas.iter().find_map(|(k, v)| {
+        let n = k.strip_prefix("twitter:label")?;
+        if !TWITTER_AUTHOR_LABELS.contains(&fold_words(v).as_str()) {
+            return None;
+        }
+        let data = format!("twitter:data{n}");
+        metas.iter().find(|(k, _)| *k == data).map(|(_, v)| strip_tags(v)).filter(|v| !v.is_empty())
+    })
 }
 
 /// Credits from the byline lines near the headline; the lines that are bylines are marked as
@@ -788,6 +838,27 @@ mod tests {
         // A link to any user's page is not enough.
         let html = html.replace("rel=author href='/author/g1'", "href='/profile/g1'");
         assert!(names(&html).is_empty());
+    }
+
+    #[test]
+    fn metadata_credits_of_blogs_forums_and_recipes() {
+        let para =
+            "<p>This is a long paragraph of the post, with enough words in it to be the body of the page for sure.</p>";
+        let page = |head: &str| {
+            let html = format!(
+                "<html><head>{head}</head><body><article><h1>A post</h1>{para}{para}{para}</article></body></html>"
+            );
+            crate::clean(&html).unwrap().persons().iter().map(|a| a.to_string()).collect::<Vec<_>>()
+        };
+        // A labelled Twitter card field, as WordPress SEO plugins write the author.
+        let card =
+            r#"<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">"#;
+        assert_eq!(page(card), ["Karoline Herr"]);
+        // A recipe's or a forum post's JSON-LD author, an account name in lower case.
+        let recipe = r#"<script type="application/ld+json">{"@type":"Recipe","name":"A post","author":{"@type":"Person","name":"jesusfreak"}}</script>"#;
+        assert_eq!(page(recipe), ["jesusfreak"]);
+        let forum = recipe.replace("Recipe", "DiscussionForumPosting").replace("jesusfreak", "Tiberius");
+        assert_eq!(page(&forum), ["Tiberius"]);
     }
 
     #[test]
