@@ -1130,10 +1130,11 @@ fn parse_segment(seg: &str, site: Option<&str>, out: &mut Vec<Author>) {
 /// a [`AuthorKind::Desk`] credit unless it is the site itself.
 pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
     let cleaned = clean(text);
+    let cleaned = after_date(&cleaned).unwrap_or(&cleaned);
     let site = site_name.map(str::trim).filter(|s| !s.is_empty());
     let mut out = Vec::new();
     // A prefix may be followed by a slash ("بقلم / أحمد علي"), which is also a strong separator.
-    let body = strip_prefixes(&cleaned);
+    let body = strip_prefixes(cleaned);
     for (k, seg) in STRONG_SEP.split(body).enumerate() {
         if out.len() >= MAX_AUTHORS {
             break;
@@ -1155,6 +1156,66 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
         !PREFIXES.iter().any(|(p, _)| p.len() == 1 && p[0].is_ascii() && name == p[0])
     });
     out
+}
+
+/// Latin credit words that may follow a date in the same line ("Posted on September 21, 2020
+/// by Adi Tzlil", "Am 3. Mai 2021 von Jane Doe").
+const AFTER_DATE_PREFIXES: &[&str] = &[" by ", " von ", " por ", " par "];
+/// How long (in words) the date before such a credit word may be, label included.
+const AFTER_DATE_WORDS: usize = 8;
+
+/// The credit after a date that opens the line: "by Adi Tzlil" of "Posted on September 21,
+/// 2020 by Adi Tzlil".
+fn after_date(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let at = AFTER_DATE_PREFIXES.iter().filter_map(|p| lower.find(p)).min()?;
+    let before = &text[..at];
+    let dated =
+        before.split_whitespace().count() <= AFTER_DATE_WORDS && crate::meta::date::parse_text(before).is_some();
+    dated.then(|| text[at..].trim_start())
+}
+
+/// Whether a line is a credit and a date in fields of their own: "11.12.2019 - Amelie
+/// Loevenich", "Gunter Frank / 22.04.2020 / 06:15", "Jacobo Betancur Peláez | Publicado hace 3
+/// horas". Every field is a date (digits and no name) or names people in full. Capitalised
+/// words pass for names in many languages, so callers ask it only of lines the page marks as
+/// a byline or a date.
+pub(crate) fn dated_credit(t: &str) -> bool {
+    let t = &clean(t);
+    // A caption's credit in brackets ("(Tag24 – Twitter Screenshot)"), a category ("Junges
+    // Leben (fudder)") or a club in capitals ("Hertha BSC") beside a date is no byline.
+    let capitals = |name: &str| {
+        name.split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase))
+    };
+    if t.contains(['(', ')', '[', ']']) {
+        return false;
+    }
+    let fields: Vec<&str> =
+        STRONG_SEP.split(t).flat_map(|f| DASH_SEP.split(f)).map(trim_decor).filter(|f| !f.is_empty()).collect();
+    if !(2..=4).contains(&fields.len()) {
+        return false;
+    }
+    let (mut dates, mut names) = (0, 0);
+    for f in &fields {
+        let found = parse_byline(f, None);
+        if found.is_empty() && f.chars().any(is_num) {
+            dates += 1;
+        } else if !found.is_empty()
+            && found
+                .iter()
+                .all(|a| a.kind == AuthorKind::Person && word_spans(&a.name).count() >= 2 && !capitals(&a.name))
+        {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    // One field of names: a second is a category or a desk beside them ("Junges Leben · Lisa Petrich").
+    dates >= 1 && names == 1
 }
 
 /// A cheap first look: false when `text` cannot be a byline line, because it has none of a
@@ -1529,6 +1590,28 @@ mod account_names {
         // parser's; sites, placeholders and phrases are no accounts.
         for refused in ["April Roach", "the news desk", "example.de", "admin", "null", "a b c d"] {
             assert_eq!(name(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn credits_beside_dates() {
+        use super::dated_credit;
+        let names = |s: &str| parse_byline(s, None).iter().map(|a| a.name().to_string()).collect::<Vec<_>>();
+        assert_eq!(names("Posted on September 21, 2020 by Adi Tzlil"), ["Adi Tzlil"]);
+        for line in [
+            "11.12.2019 - Amelie Loevenich",
+            "Gunter Frank / 22.04.2020 / 06:15",
+            "Jacobo Betancur Peláez | Publicado hace 3 horas",
+        ] {
+            assert!(dated_credit(line), "{line}");
+        }
+        for line in [
+            "Tag24 (Twitter Screenshot) - 3.5.2020",
+            "Hertha BSC - 12.3.2020",
+            "Junges Leben · Lisa Petrich · 18.10.2023",
+            "Lisa Petrich",
+        ] {
+            assert!(!dated_credit(line), "{line}");
         }
     }
 

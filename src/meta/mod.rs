@@ -483,7 +483,9 @@ fn visible_bylines(cx: &Ctx<'_>, window: &[usize], site: Option<&str>, meta_bloc
         if !hinted && !byline::could_be_byline(&b.text) {
             continue;
         }
-        let looks = byline::looks_like_byline(&b.text);
+        // A name and a date in fields of their own, on a line the page marks as either.
+        let looks = byline::looks_like_byline(&b.text)
+            || (cx.hinted(i, |h| h.byline || h.date) && byline::dated_credit(&b.text));
         if !(hinted || looks) {
             continue;
         }
