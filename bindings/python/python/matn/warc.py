@@ -81,7 +81,10 @@ def write_pages(
     *,
     gzip: bool = True,
 ) -> int:
-    """Writes ``(url, body, content_type)`` as HTTP response records; returns how many."""
+    """Writes ``(url, body, content_type)`` as HTTP response records; returns how many.
+
+    The media type of ``content_type`` is also written as ``WARC-Identified-Payload-Type``, as
+    Common Crawl does (datatrove's WarcReader filters on it, else it sniffs the bytes)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -96,6 +99,8 @@ def write_pages(
             headers.insert(0, ("Content-Type", content_type))
         http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
         record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+        if content_type:
+            record.rec_headers.add_header("WARC-Identified-Payload-Type", content_type.split(";", 1)[0].strip())
         writer.write_record(record)
         n += 1
     return n
