@@ -602,7 +602,7 @@ fn dates(
             .min_by_key(|(_, at)| (*at as i64 - window.first().copied().unwrap_or(0) as i64).unsigned_abs())
             .and_then(|(dt, _)| date::parse_iso(dt));
         published = visible_date
-            .or_else(|| opening_dateline(cx))
+            .or_else(|| opening_dateline(cx, meta_blocks))
             .or(time)
             .or_else(|| page_url.and_then(date::from_url))
             .or_else(|| cx.url.and_then(date::from_url));
@@ -707,12 +707,16 @@ const DATELINE_ENDS: &[char] = &['-', '–', '—', '|', ':', ')', ']', '„', '
 /// How far into its paragraph (in characters) a dateline may start ("Pressemitteilung vom …").
 const DATELINE_START: usize = 30;
 
-/// The date of a dateline that opens one of the article's first paragraphs ("29.11.2022 – Text",
+/// The date of a dateline that opens one of the article's first paragraphs (headline, byline
+/// and date lines and images not counted) ("29.11.2022 – Text",
 /// "(21. November 2022) Text", "Pressemitteilung vom 25. Januar 2022 | Berlin – Text"): near the
 /// start and followed by a dash, bar, bracket or quote, so a sentence that begins with a date
 /// ("Am 5. November beginnt …") is not one.
-fn opening_dateline(cx: &Ctx<'_>) -> Option<Date> {
-    cx.kept.iter().take(3).find_map(|&i| {
+fn opening_dateline(cx: &Ctx<'_>, meta_blocks: &[usize]) -> Option<Date> {
+    // The article's first paragraphs: past the headline and byline lines and images.
+    let text_blocks =
+        cx.kept.iter().filter(|i| !meta_blocks.contains(i) && cx.page.blocks[**i].kind != BlockKind::Image);
+    text_blocks.take(3).find_map(|&i| {
         let text = &cx.page.blocks[i].text;
         let prefix: String = text.chars().take(DATELINE_START + 40).collect();
         let d = date::parse_text(&prefix)?;
@@ -861,6 +865,18 @@ mod tests {
         assert_eq!(page(recipe), ["jesusfreak"]);
         let forum = recipe.replace("Recipe", "DiscussionForumPosting").replace("jesusfreak", "Tiberius");
         assert_eq!(page(&forum), ["Tiberius"]);
+    }
+
+    #[test]
+    fn dateline_past_the_byline() {
+        let para =
+            "<p>Ein langer Absatz des Artikels, mit genug Wörtern darin, um sicher der Text der Seite zu sein.</p>";
+        let html = format!(
+            "<html><body><article><h1>Ein Titel</h1><p>Von Claudia Lindner</p><h3>Ein Vorspann über den Text</h3>\
+             <img src=a.jpg><p>27.1.2022 - Bei der Erinnerung an die Verfolgten war vieles unsichtbar, was sich ändert.</p>{para}{para}</article></body></html>"
+        );
+        let article = crate::clean(&html).unwrap();
+        assert_eq!(article.published().map(|d| d.date_iso()).as_deref(), Some("2022-01-27"));
     }
 
     #[test]
