@@ -602,6 +602,15 @@ impl Walker<'_> {
         {
             self.page.times.push((capped(dt, MAX_META_BYTES).to_string(), self.page.blocks.len()));
         }
+        // Microdata dates of the page's work ("<time itemprop=datePublished datetime=…>",
+        // "<span itemprop=datePublished content=…>") are read like <meta itemprop>, hidden or not.
+        if let Some(prop) =
+            at.itemprop.filter(|p| p.eq_ignore_ascii_case("datePublished") || p.eq_ignore_ascii_case("dateModified"))
+            && let Some(v) = at.datetime.or_else(|| attr(attrs, "content"))
+            && self.page.metas.len() < MAX_METAS
+        {
+            self.page.metas.push((prop.to_ascii_lowercase(), capped(v, MAX_META_BYTES).to_string()));
+        }
         if is_hidden(&at) {
             return;
         }

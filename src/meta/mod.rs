@@ -880,6 +880,23 @@ mod tests {
     }
 
     #[test]
+    fn microdata_dates_in_the_body() {
+        let para =
+            "<p>This is a long paragraph of the post, with enough words in it to be the body of the page for sure.</p>";
+        let html = format!(
+            "<html><head><meta name=date content=2022-01-21></head><body><article><h1>A post</h1>\
+             <time itemprop=datePublished datetime=2022-01-27>27. Januar</time>{para}{para}{para}</article></body></html>"
+        );
+        let article = crate::clean(&html).unwrap();
+        assert_eq!(article.published().map(|d| d.date_iso()).as_deref(), Some("2022-01-27"));
+        let html = html.replace(
+            "<time itemprop=datePublished datetime=2022-01-27>27. Januar</time>",
+            "<span itemprop=datePublished content=2022-01-26></span>",
+        );
+        assert_eq!(crate::clean(&html).unwrap().published().map(|d| d.date_iso()).as_deref(), Some("2022-01-26"));
+    }
+
+    #[test]
     fn script_language() {
         assert_eq!(script_lang("قال الوزير إن العمل مستمر").0, Some("ar"));
         assert_eq!(script_lang("این یک متن فارسی است که گفته می‌شود").0, Some("fa"));
