@@ -55,6 +55,9 @@ pub(crate) struct RawBlock {
     /// Characters (not white space) of the text, and of the part inside links.
     pub chars: u32,
     pub link_chars: u32,
+    /// Characters of the links the text opens with, before any text outside a link (a
+    /// directory entry or a teaser starts with its linked name).
+    pub lead_link_chars: u32,
     /// For images: the source and alt text.
     pub src: Option<String>,
 }
@@ -363,6 +366,9 @@ struct Walker<'r> {
     buf: String,
     buf_chars: u32,
     buf_link_chars: u32,
+    /// Link characters at the start of the buffer, and whether text outside links came since.
+    buf_lead_link_chars: u32,
+    buf_past_lead: bool,
     /// Nearest block-level element for text seen now.
     owners: Vec<u32>,
     kinds: Vec<BlockKind>,
@@ -384,6 +390,8 @@ impl Walker<'_> {
         if self.buf_chars == 0 {
             self.buf.clear();
             self.buf_link_chars = 0;
+            self.buf_lead_link_chars = 0;
+            self.buf_past_lead = false;
             return;
         }
         let mut text = collapse_lines(&self.buf);
@@ -405,11 +413,14 @@ impl Walker<'_> {
             elem: self.owners.last().copied().unwrap_or(0),
             chars: self.buf_chars,
             link_chars: self.buf_link_chars.min(self.buf_chars),
+            lead_link_chars: self.buf_lead_link_chars.min(self.buf_chars),
             src: None,
         });
         self.buf.clear();
         self.buf_chars = 0;
         self.buf_link_chars = 0;
+        self.buf_lead_link_chars = 0;
+        self.buf_past_lead = false;
     }
 
     fn text(&mut self, s: &str) {
@@ -430,6 +441,11 @@ impl Walker<'_> {
         self.buf_chars = self.buf_chars.saturating_add(n);
         if self.links > 0 {
             self.buf_link_chars = self.buf_link_chars.saturating_add(n);
+            if !self.buf_past_lead {
+                self.buf_lead_link_chars = self.buf_lead_link_chars.saturating_add(n);
+            }
+        } else if n > 0 {
+            self.buf_past_lead = true;
         }
     }
 
@@ -513,6 +529,8 @@ fn walk(mut tree: Nodes, rules: &PageRules<'_>, limits: Limits) -> Page {
         buf: String::new(),
         buf_chars: 0,
         buf_link_chars: 0,
+        buf_lead_link_chars: 0,
+        buf_past_lead: false,
         owners: Vec::new(),
         kinds: Vec::new(),
         links: 0,
@@ -714,6 +732,7 @@ impl Walker<'_> {
                 elem: idx,
                 chars: 0,
                 link_chars: 0,
+                lead_link_chars: 0,
                 src: Some(src.trim().to_string()),
             });
         }

@@ -265,6 +265,10 @@ const LEAD_MIN_CHARS: u32 = 30;
 const PARA_MIN_SCORE: f32 = 0.45;
 /// …and as a full paragraph from this length.
 const PARA_MIN_CHARS: u32 = 60;
+/// A list item with links under this share can count as a paragraph of prose.
+const LIST_PROSE_MAX_LINK_DENSITY: f32 = 0.15;
+/// A list item opening with a link this long opens with a linked name.
+const TEASER_LEAD_LINK_CHARS: u32 = 2;
 /// Confidence in the length is full at this many characters of paragraphs…
 const CONFIDENT_CHARS: f32 = 600.0;
 /// …and in the paragraphs at this many of them.
@@ -380,6 +384,16 @@ fn sums(page: &Page, feats: &[Features], scores: &[f32]) -> Sums {
     s
 }
 
+impl Sums {
+    /// The link density of what an ancestor adds to a region below it: a wrapper adding menus
+    /// is link-heavy, one adding the rest of a link-rich article (an encyclopedia page, whose
+    /// text is a third links) need not be, though the whole is.
+    fn added_density(&self, anc: usize, below: usize) -> f32 {
+        let chars = self.chars[anc] - self.chars[below];
+        if chars <= 0.0 { 0.0 } else { (self.links[anc] - self.links[below]).max(0.0) / chars }
+    }
+}
+
 /// Adds a block's weight to its containers: the nearest whole, the next half, the one above a
 /// third. A paragraph-like element is the block itself, not a container.
 fn propagate(page: &Page, elem: u32, w: f32, container: &mut [f32]) {
@@ -457,7 +471,7 @@ fn widen_to_good_text(cx: &Ctx<'_>, best: usize) -> usize {
             break;
         }
         anc = p as usize;
-        if s.density[anc] >= CLIMB_MAX_LINK_DENSITY {
+        if s.density[anc].min(s.added_density(anc, root)) >= CLIMB_MAX_LINK_DENSITY {
             break;
         }
         if s.good[anc] > s.good[root] * WIDEN_GAIN {
@@ -705,14 +719,44 @@ fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
     sel.kept = lead;
 }
 
+/// Whether a list item is shaped like a teaser or a directory entry rather than a point of an
+/// article: it opens with its linked name, or with a headline line and a break before the summary.
+fn teaser_item(b: &crate::dom::RawBlock) -> bool {
+    b.kind == BlockKind::ListItem && (b.lead_link_chars >= TEASER_LEAD_LINK_CHARS || opens_with_headline(&b.text))
+}
+
+/// Whether a block opens with a headline line: a short first line without closing punctuation,
+/// then a line break and the summary.
+fn opens_with_headline(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once('\n') else { return false };
+    let first = first.trim();
+    let n = first.chars().count();
+    let closed = first.ends_with(['.', '!', '?', '؟', ':', '…', '。', ';', '؛']);
+    (1..=HEADLINE_MAX_CHARS as usize).contains(&n) && !closed && rest.trim().chars().count() >= LEAD_MIN_CHARS as usize
+}
+
 /// Confidence that the selection is an article: enough text in real paragraphs (list items are
 /// how teaser lists are built), holding the page's good text, with few links and few headlines
 /// per paragraph.
 fn confidence(cx: &Ctx<'_>, region: &Region, sel: &mut Selection, heads: usize) -> f32 {
     let (feats, scores) = (&cx.feats, &cx.scores);
+    // List items written as teasers or directory entries (a linked name first, or a headline
+    // line and a break before the summary): a few of them make every list item of the region
+    // a listing's.
+    let item_teasers =
+        sel.kept.iter().filter(|&&i| feats[i].kind == BlockKind::ListItem && teaser_item(&cx.page.blocks[i])).count();
+    // Otherwise a list item is a paragraph when it reads as prose of its own: good text with few
+    // links (a post written as bullet points).
+    let prose_item = |i: usize| {
+        item_teasers < LISTING_TEASERS
+            && scores[i] >= GOOD
+            && feats[i].link_density() < LIST_PROSE_MAX_LINK_DENSITY
+            && !teaser_item(&cx.page.blocks[i])
+    };
     let is_para = |i: usize| {
         scores[i] >= PARA_MIN_SCORE
-            && !matches!(feats[i].kind, BlockKind::ListItem | BlockKind::Heading(_) | BlockKind::Image)
+            && !matches!(feats[i].kind, BlockKind::Heading(_) | BlockKind::Image)
+            && (feats[i].kind != BlockKind::ListItem || prose_item(i))
     };
     let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= PARA_MIN_CHARS).count();
     sel.paragraphs = good_paras;
@@ -892,6 +936,44 @@ mod tests {
         let mut front = Selection { confidence: 1.0, ..short() };
         front.weigh(PageSigns { has_url: true, front_page: true, dated: true, ..PageSigns::default() });
         assert!(front.confidence < 0.5);
+    }
+
+    #[test]
+    fn a_post_written_as_bullet_points_is_an_article_and_a_list_of_teasers_is_not() {
+        let conf = |html: &str| on(html, |cx| select(cx.page, cx.rules, 0.1).confidence);
+        let points: String = (0..6).map(|i| format!("<li>{P} Point {i}.</li>")).collect();
+        let post = format!("<div><h2>Highlights</h2><ul>{points}</ul></div>");
+        assert!(conf(&post) > 0.8, "{}", conf(&post));
+        // The same prose as teasers: a headline line and a break, or a linked name first.
+        let broken: String = (0..6).map(|i| format!("<li>A headline of the day {i}<br>{P}</li>")).collect();
+        assert!(conf(&format!("<div><ul>{broken}</ul></div>")) < 0.5);
+        let named: String = (0..6).map(|i| format!("<li><a href='/{i}'>Paper {i}</a> - {P}</li>")).collect();
+        assert!(conf(&format!("<div><ul>{named}</ul></div>")) < 0.5);
+    }
+
+    #[test]
+    fn the_region_widens_through_a_link_rich_article_but_not_through_menus() {
+        // An encyclopedia page: a few links in each paragraph, then its notes, most of them
+        // links, in a wrapper that adds nothing: as link-heavy as the notes, and no menu.
+        let paras: String = (0..8).map(|i| format!("<p>{P} <a href='/a{i}'>See the related entry</a></p>")).collect();
+        let notes: String = (0..4).map(|i| format!("<li>{P} Note {i}.</li>")).collect::<String>()
+            + &(0..40).map(|i| format!("<li><a href='/n{i}'>A source of note {i}</a></li>")).collect::<String>();
+        let html = format!("<div id='content'>{paras}<div><ol>{notes}</ol></div></div>");
+        on(&html, |cx| {
+            let ol = cx.page.elems.iter().position(|e| &*e.tag == "ol").expect("ol");
+            let root = widen_to_good_text(cx, ol);
+            assert_eq!(root, 2, "{}", cx.page.elems[root].tag);
+            let wrapper = cx.page.elems[ol].parent as usize;
+            assert!(cx.sums.density[wrapper] >= CLIMB_MAX_LINK_DENSITY, "{}", cx.sums.density[wrapper]);
+        });
+        // A wrapper adding menus stops the climb.
+        let menu: String = (0..80).map(|i| format!("<li><a href='/m{i}'>Menu entry {i}</a></li>")).collect();
+        let html = format!("<div><ul>{menu}</ul><div>{paras}</div><p>{P}</p></div>");
+        on(&html, |cx| {
+            let inner = cx.page.elems.iter().position(|e| &*e.tag == "p").expect("p") as u32;
+            let inner = cx.page.elems[inner as usize].parent as usize;
+            assert_eq!(widen_to_good_text(cx, inner), inner);
+        });
     }
 
     #[test]
