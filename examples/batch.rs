@@ -233,8 +233,7 @@ fn queue_records<R: BufRead>(
         let Some((content_type, body)) = http_payload(record.body()) else { continue };
         total += body.len() as u64;
         let url = record.header(warc::WarcHeader::TargetURI).map(|u| u.into_owned()).filter(|_| use_urls);
-        let job =
-            Job { source: format!("{name}#{i}"), stem: format!("{stem}-{i}"), bytes: body.to_vec(), url, content_type };
+        let job = Job { source: format!("{name}#{i}"), stem: format!("{stem}-{i}"), bytes: body, url, content_type };
         if queue.send(job).is_err() {
             break;
         }
@@ -242,23 +241,47 @@ fn queue_records<R: BufRead>(
     total
 }
 
-/// The Content-Type and the payload of an HTTP response, when it is HTML (or says nothing).
-fn http_payload(block: &[u8]) -> Option<(Option<String>, &[u8])> {
+/// The Content-Type and the payload of an HTTP response, when it is HTML (or says nothing); a
+/// chunked payload (as wget and other crawlers store it) is joined. Common Crawl stores payloads
+/// decoded already.
+fn http_payload(block: &[u8]) -> Option<(Option<String>, Vec<u8>)> {
     let end = block.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&block[..end]);
-    let mut content_type = None;
-    for line in head.split("\r\n").skip(1) {
-        if let Some((k, v)) = line.split_once(':')
-            && k.trim().eq_ignore_ascii_case("content-type")
-        {
-            content_type = Some(v.trim().to_string());
-        }
-    }
+    let header = |name: &str| {
+        head.split("\r\n")
+            .skip(1)
+            .filter_map(|l| l.split_once(':'))
+            .find_map(|(k, v)| k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string()))
+    };
+    let content_type = header("content-type");
     let html = content_type.as_deref().is_none_or(|ct| {
         let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         mime == "text/html" || mime == "application/xhtml+xml"
     });
-    html.then_some((content_type, &block[end + 4..]))
+    if !html {
+        return None;
+    }
+    let body = &block[end + 4..];
+    let chunked = header("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
+    let body = if chunked { dechunk(body).unwrap_or_else(|| body.to_vec()) } else { body.to_vec() };
+    Some((content_type, body))
+}
+
+/// The data of a chunked HTTP body (`<hex size>[;ext]\r\n<data>\r\n` … `0\r\n`), or None when
+/// it is not one.
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    loop {
+        let eol = body.windows(2).position(|w| w == b"\r\n")?;
+        let size = std::str::from_utf8(&body[..eol]).ok()?.split(';').next()?.trim();
+        let size = usize::from_str_radix(size, 16).ok()?;
+        if size == 0 {
+            return Some(out);
+        }
+        let data = body.get(eol + 2..eol + 2 + size)?;
+        out.extend_from_slice(data);
+        body = body.get(eol + 4 + size..)?;
+    }
 }
 
 /// A cleaned page on its way to the writer.

@@ -3,6 +3,7 @@ clean's formats, --help, unknown flags, and a closed output pipe."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -112,3 +113,21 @@ def test_batch_holds_threads_times_a_page_not_the_folder(tmp_path):
     few, many = (peak_rss_mb([*cmd, str(tmp_path / str(n)), "--jsonl", os.devnull, "--threads", "1"]) for n in [2, 40])
     # Holding the folder would add 38 MB of page bytes; streaming adds nothing per page.
     assert many < few + 19, f"2 pages: {few:.0f} MB, 40 pages: {many:.0f} MB"
+
+
+def test_batch_joins_a_chunked_payload(tmp_path, article_page):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = article_page.read_bytes()
+    # Chunks of 1,000 bytes, which cut through UTF-8 sequences; a chunk extension on the first.
+    chunks = [body[i : i + 1000] for i in range(0, len(body), 1000)]
+    wire = b"".join(b"%x%s\r\n%s\r\n" % (len(c), b";ext=1" if i == 0 else b"", c) for i, c in enumerate(chunks)) + b"0\r\n\r\n"
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Transfer-Encoding", "chunked")], protocol="HTTP/1.1")
+    with open(tmp_path / "c.warc", "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        writer.write_record(writer.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(wire), http_headers=http))
+    out = run("batch", str(tmp_path / "c.warc"), "--jsonl", "-", "--no-url")
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    assert got["text"] == matn.extract(body)["text"]
