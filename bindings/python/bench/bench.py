@@ -16,7 +16,8 @@
    ms/page is the extractor step's mean time per document from datatrove's own stats.
 3. pages/s of one matn.Cleaner's extract over the same pages (bytes, in memory) from Python
    with 1 and 2 threads, measured in turn N times; medians and every round are printed, with
-   the load average (the numbers mean little on a machine busy with other work).
+   the load average and the cores the process got (CPU time / wall time): on a machine busy
+   with other work, pages per CPU second tells whether the threads themselves scale.
 """
 
 from __future__ import annotations
@@ -78,9 +79,11 @@ def run(name: str, reader, extractor, work: Path) -> dict:
     }
 
 
-def threads_rates(pages: list[tuple[str, bytes, str]], rounds: int) -> dict[int, list[float]]:
-    """pages/s of one shared ``matn.Cleaner`` over every page with 1 and with 2 threads, the two
-    measured in turn, ``rounds`` times each, so a load that comes and goes hits both alike."""
+def threads_rates(pages: list[tuple[str, bytes, str]], rounds: int) -> dict[int, list[tuple[float, float]]]:
+    """``(pages/s, cores used)`` of one shared ``matn.Cleaner`` over every page with 1 and with 2
+    threads, the two measured in turn, ``rounds`` times each, so a load that comes and goes hits
+    both alike. Cores used is the process's CPU time over the wall time: what the machine gave
+    (a GIL held would keep it at 1 even on an idle machine)."""
     cleaner = matn.Cleaner()
 
     def one(page: tuple[str, bytes, str]) -> None:
@@ -89,16 +92,17 @@ def threads_rates(pages: list[tuple[str, bytes, str]], rounds: int) -> dict[int,
         except matn.MatnError:
             pass
 
-    rates: dict[int, list[float]] = {1: [], 2: []}
+    rates: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
     pools = {n: ThreadPoolExecutor(n) for n in rates}
     try:
         for pool in pools.values():
             list(pool.map(one, pages[:50]))  # warm-up: threads started, rule table compiled
         for _ in range(rounds):
             for n, pool in pools.items():
-                t = time.perf_counter()
+                t, cpu = time.perf_counter(), time.process_time()
                 list(pool.map(one, pages))
-                rates[n].append(len(pages) / (time.perf_counter() - t))
+                wall = time.perf_counter() - t
+                rates[n].append((len(pages) / wall, (time.process_time() - cpu) / wall))
     finally:
         for pool in pools.values():
             pool.shutdown()
@@ -148,10 +152,14 @@ def main() -> int:
             print(f"{r['name']:<18} {r['ms_per_page']:>8.2f} {traf / r['ms_per_page']:>14.1f}x {r['pages']:>6} {r['forwarded']:>10}  {r['counts']}")
     if args.only != "pipeline":
         rates = result["threads"] = threads_rates(pages, args.threads_rounds)
-        one, two = statistics.median(rates[1]), statistics.median(rates[2])
+        one, two = (statistics.median(r for r, _ in rates[n]) for n in (1, 2))
+        cores = {n: statistics.median(c for _, c in rates[n]) for n in (1, 2)}
         print(f"\nmatn.Cleaner.extract from Python, {args.threads_rounds} rounds each, medians (load average now {load()})")
-        print(f"1 thread {one:.0f} pages/s, 2 threads {two:.0f} pages/s: {two / one:.2f}x")
-        print("rounds, pages/s: 1 thread " + " ".join(f"{r:.0f}" for r in rates[1]) + "; 2 threads " + " ".join(f"{r:.0f}" for r in rates[2]))
+        print(f"1 thread {one:.0f} pages/s, 2 threads {two:.0f} pages/s: {two / one:.2f}x; cores used {cores[1]:.2f} and {cores[2]:.2f}")
+        per_cpu = {n: statistics.median(r / c for r, c in rates[n]) for n in (1, 2)}
+        print(f"pages per CPU second: 1 thread {per_cpu[1]:.0f}, 2 threads {per_cpu[2]:.0f} ({per_cpu[2] / per_cpu[1]:.2f}x; 1.00 means two threads cost no more per page than one, and scale with the cores the machine gives)")
+        for n in (1, 2):
+            print(f"rounds, {n} thread(s), pages/s (cores): " + " ".join(f"{r:.0f} ({c:.2f})" for r, c in rates[n]))
     result["load_after"] = os.getloadavg()
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
