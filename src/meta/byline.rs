@@ -1052,6 +1052,20 @@ fn classify(part: &str, site: Option<&str>) -> Option<Author> {
     Some(Author::new(name, AuthorKind::Person))
 }
 
+/// Suffixes of a name that are abbreviations and keep their dot ("Perry Bacon Jr.").
+const NAME_ABBREVIATIONS: &[&str] = &["jr", "sr"];
+
+/// `name` with the dot that follows it in `raw` when its last word is an initial or an
+/// abbreviation ("Juan Carlos Muñoz C.", "Perry Bacon Jr."): the dot is part of the name, not
+/// punctuation.
+fn with_final_dot(raw: &str, name: &str) -> String {
+    let Some(last) = name.split_whitespace().last() else { return name.to_string() };
+    let abbreviation = last.chars().count() == 1 && last.chars().all(char::is_uppercase)
+        || NAME_ABBREVIATIONS.contains(&last.to_lowercase().as_str());
+    let dotted = raw.find(name).is_some_and(|at| raw[at + name.len()..].starts_with('.'));
+    if name.split_whitespace().count() >= 2 && abbreviation && dotted { format!("{name}.") } else { name.to_string() }
+}
+
 fn push_unique(out: &mut Vec<Author>, author: Author) {
     let key = fold_words(&author.name);
     if !out.iter().any(|a| fold_words(&a.name) == key) {
@@ -1148,6 +1162,9 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
     }
     if out.iter().any(|a| a.kind == AuthorKind::Person) {
         out.retain(|a| a.kind != AuthorKind::Desk || !GENERIC_DESK_SET.contains(&fold_words(&a.name)));
+    }
+    for a in out.iter_mut().filter(|a| a.kind == AuthorKind::Person) {
+        a.name = with_final_dot(cleaned, &a.name);
     }
     // A Latin label left without its name ("Autor:" with the name in a link elsewhere) names
     // nobody (an Arabic one may be a desk: "المحرر").
@@ -1613,6 +1630,14 @@ mod account_names {
         ] {
             assert!(!dated_credit(line), "{line}");
         }
+    }
+
+    #[test]
+    fn initials_and_suffixes_keep_their_dot() {
+        let names = |s: &str| parse_byline(s, None).iter().map(|a| a.name().to_string()).collect::<Vec<_>>();
+        assert_eq!(names("By Perry Bacon Jr."), ["Perry Bacon Jr."]);
+        assert_eq!(names("Juan Carlos Muñoz C."), ["Juan Carlos Muñoz C."]);
+        assert_eq!(names("Jane Doe."), ["Jane Doe"]);
     }
 
     #[test]
