@@ -221,6 +221,13 @@ const WIDEN_MAX_STEPS: usize = 12;
 const WIDEN_GAIN: f32 = 1.4;
 /// …and never through an ancestor this link-heavy (a page wrapper with its menus).
 const CLIMB_MAX_LINK_DENSITY: f32 = 0.35;
+/// The best container gives way to a rival scoring this share of its score…
+const RIVAL_SCORE_SHARE: f32 = 0.6;
+/// …holding this many times its good text…
+const RIVAL_GAIN: f32 = 4.0;
+/// …and this share of the page's, when the best holds less than `RIVAL_MAX_SHARE` of it.
+const RIVAL_MIN_SHARE: f32 = 0.5;
+const RIVAL_MAX_SHARE: f32 = 0.2;
 /// A list chosen as the region gives way to one of its nearest ancestors holding this much more
 /// good text (the article around its ingredients or steps).
 const LIST_GAIN: f32 = 1.1;
@@ -331,6 +338,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let sums = sums(page, &feats, &scores);
     let cx = Ctx { page, rules, inh, feats, phrases, scores, sums };
     let (best, best_score) = best_container(&cx);
+    let best = rival_with_the_text(&cx, best, best_score);
     let best = body_rule_ancestor(&cx, best);
     let root = widen_to_list_article(&cx, widen_to_good_text(&cx, best));
     let region = join_siblings(&cx, root, best_score);
@@ -440,6 +448,25 @@ fn best_container(cx: &Ctx<'_>) -> (usize, f32) {
         }
     }
     best
+}
+
+/// A small box that wins on score by a little gives way to a container scoring nearly as well
+/// that holds several times its good text and most of the page's: the article is where the
+/// text is (a note box beside a story whose paragraphs sit in boxes of their own).
+fn rival_with_the_text(cx: &Ctx<'_>, best: usize, best_score: f32) -> usize {
+    let s = &cx.sums;
+    if cx.page.elems[best].verdict.body.is_some() || s.good[best] >= RIVAL_MAX_SHARE * s.total_good {
+        return best;
+    }
+    let rival = (0..cx.page.elems.len())
+        .filter(|&i| {
+            s.good[i] >= RIVAL_GAIN * s.good[best]
+                && s.good[i] >= RIVAL_MIN_SHARE * s.total_good
+                && s.density[i] < CLIMB_MAX_LINK_DENSITY
+                && cx.adjusted(i) >= RIVAL_SCORE_SHARE * best_score
+        })
+        .max_by(|&a, &b| cx.adjusted(a).total_cmp(&cx.adjusted(b)));
+    rival.unwrap_or(best)
 }
 
 /// A body rule that matches several elements (a live blog's entries) names them all: the
@@ -838,6 +865,20 @@ mod tests {
             assert_eq!(&*cx.page.elems[root].tag, "main");
         });
         assert_eq!(kept_text(&html).len(), 4);
+    }
+
+    #[test]
+    fn a_note_box_gives_way_to_the_story_holding_the_text() {
+        let story: String = (0..6).map(|i| format!("<div><div><p>{P} {i}.</p></div></div>")).collect();
+        let html = format!("<body><div id='note'><p>{P}</p></div><div id='story'>{story}</div></body>");
+        on(&html, |cx| {
+            let divs: Vec<usize> = (0..cx.page.elems.len()).filter(|&i| &*cx.page.elems[i].tag == "div").collect();
+            let (note, story) = (divs[0], divs[1]);
+            let chosen = rival_with_the_text(cx, note, cx.adjusted(story) / RIVAL_SCORE_SHARE);
+            assert!(chosen != note && cx.page.contains(chosen as u32, story as u32), "{chosen}");
+            // A rival scoring far less does not take over.
+            assert_eq!(rival_with_the_text(cx, note, cx.adjusted(story) * 10.0), note);
+        });
     }
 
     #[test]
