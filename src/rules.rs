@@ -689,6 +689,7 @@ const CHROME_WORDS: &[&str] = &[
     "outbrain",
     "dfp",
     "disqus",
+    "forum",
     "authorbox",
     "authorbio",
     "pagination",
@@ -1181,6 +1182,9 @@ mod tests {
         assert!(s.classify_element("div", "", "relatedNews box").verdict.remove.is_some());
         assert!(s.classify_element("div", "", "postcomments").verdict.remove.is_some());
         assert!(s.classify_element("div", "", "commentary-page").verdict.remove.is_none());
+        // A CMS's reader-comment thread (SPIP's `forum`, `forum-fil`).
+        assert!(s.classify_element("ul", "", "forum").verdict.remove.is_some());
+        assert!(s.classify_element("li", "", "forum-fil").verdict.remove.is_some());
         assert!(s.classify_element("div", "", "entry-content").verdict.body.is_some());
         assert!(s.classify_element("div", "", "headline").verdict.remove.is_none());
         assert!(s.classify_element("span", "", "img-caption").verdict.caption.is_some());
