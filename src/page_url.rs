@@ -86,12 +86,28 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
 /// form, as crawlers record it, joined to `base` when the link is relative; a relative link with
 /// no base stays as the page wrote it (trimmed). `None` unless it is an `http` or `https` URL.
 pub(crate) fn resolve(base: Option<&PageUrl>, link: &str) -> Option<String> {
+    if other_scheme_spaced(link) {
+        return None;
+    }
     let joined = base.map_or(&*NO_BASE, |b| &b.0).join(link).ok()?;
     if !matches!(joined.scheme(), "http" | "https") {
         return None;
     }
     let relative = matches!(Url::parse(link), Err(url::ParseError::RelativeUrlWithoutBase));
     Some(if relative && base.is_none() { link.trim().to_string() } else { joined.into() })
+}
+
+/// Whether `link` names a scheme other than http(s) once the white space inside it is taken
+/// out: metadata values have their white space folded, so a `java&#9;script:` that a browser
+/// reads as `javascript:` (it skips tabs and newlines) arrives here as `java script:`.
+fn other_scheme_spaced(link: &str) -> bool {
+    let Some(end) = link.find([':', '/', '?', '#']) else { return false };
+    let scheme: String = link[..end].chars().filter(|c| !c.is_whitespace()).collect();
+    link[end..].starts_with(':')
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !scheme.eq_ignore_ascii_case("http")
+        && !scheme.eq_ignore_ascii_case("https")
 }
 
 #[cfg(test)]
@@ -159,6 +175,8 @@ mod tests {
             " JavaScript:alert(1)",
             "java\tscript:alert(1)",
             "java\nscript:alert(1)",
+            "java script:alert(1)",
+            " j a v a s c r i p t :alert(1)",
             "vbscript:msgbox",
             "data:text/html,<script>x</script>",
             "data:image/png;base64,AA",

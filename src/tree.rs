@@ -447,7 +447,12 @@ impl TreeSink for Tree {
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
         if let Some(Data::Element { attrs: existing, .. }) = node(&mut nodes, target.id).map(|n| &mut n.data) {
+            // A page may repeat `<body>` or `<html>` with new attributes each time; past the
+            // pre-scan's cap per tag the rest are dropped, so the check below stays linear.
             for attr in attrs {
+                if existing.len() >= crate::scan::MAX_ATTRIBUTES {
+                    break;
+                }
                 if !existing.iter().any(|e| e.name == attr.name) {
                     existing.push(attr);
                 }

@@ -748,6 +748,61 @@ fn odd_urls_and_image_links() {
     survive(&page("<link rel=\"canonical\" href=\"http://[::1\"><meta property=\"og:url\" content=\"::::\">", &body));
 }
 
+/// Issue 11: `javascript:`, `vbscript:` and `data:` links (and every other scheme but http(s))
+/// never leave the library, however the page spells them: not in `url()`, `image()`, an image
+/// block, the JSON, nor any renderer; with and without a page URL to resolve against.
+#[test]
+fn script_and_data_links_never_leave() {
+    let bad = [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java&#x09;script:alert(1)",
+        "java&#10;script:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "javascript&colon;alert(1)",
+        "vbscript:msgbox(1)",
+        "VBScript:msgbox(1)",
+        "data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;",
+        "data:image/png;base64,AAAA",
+        " DATA:image/svg+xml,x",
+        "file:///etc/passwd",
+        "blob:https://x.net/1",
+    ];
+    let schemes = ["javascript", "vbscript", "data:", "file:", "blob:"];
+    for link in bad {
+        let head = format!(
+            "<link rel=\"canonical\" href=\"{link}\"><meta property=\"og:url\" content=\"{link}\">\
+             <meta property=\"og:image\" content=\"{link}\"><meta name=\"twitter:image\" content=\"{link}\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"url\":\"{link}\",\
+             \"image\":\"{link}\",\"mainEntityOfPage\":\"{link}\"}}</script>"
+        );
+        let body = format!(
+            "<article><figure><img src=\"{link}\" alt=\"صورة\"><figcaption>تعليق</figcaption></figure>\
+             <img data-src=\"{link}\" alt=\"صورة\"><picture><source srcset=\"{link}\"><img src=\"{link}\"></picture>\
+             {BODY}<p><a href=\"{link}\">رابط</a> في النص.</p></article>"
+        );
+        let html = page(&head, &body);
+        for cleaner in [Cleaner::new().min_confidence(0.0), permissive(), Cleaner::new().url(link).min_confidence(0.0)]
+        {
+            let article = cleaner.clean(&html).expect("the page has an article");
+            let images = article.blocks().iter().filter_map(|b| b.image()).map(|i| i.src().to_string());
+            let links: Vec<String> =
+                article.url().into_iter().chain(article.image()).map(str::to_string).chain(images).collect();
+            for out in links.iter().cloned().chain([
+                article.to_json(),
+                article.to_html_document(),
+                article.to_markdown_document(),
+            ]) {
+                let lower = out.to_ascii_lowercase();
+                for scheme in schemes {
+                    assert!(!lower.contains(scheme), "{link:?} left as {scheme} in {out}");
+                }
+            }
+            assert!(links.iter().all(|l| l.starts_with("https://") || l.starts_with("http://")), "{links:?}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Limits
 // ---------------------------------------------------------------------------------------------

@@ -142,17 +142,22 @@ fn credit_names(value: &Json, names: &std::collections::HashMap<&str, &str>) -> 
         .collect()
 }
 
+/// At most this many tags are kept (the first distinct ones).
+const MAX_TAGS: usize = 50;
+
+/// The distinct tags of keyword lists, in order, at most [`MAX_TAGS`]: the lists are read only
+/// until that many are found, so a JSON-LD of 100,000 keywords costs no more than one of 50.
 fn split_keywords(values: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for v in values {
-        for k in v.split([',', '،', ';', '|']) {
-            let k = k.trim();
-            if !k.is_empty() && k.chars().count() <= 60 && !out.iter().any(|o| o == k) {
-                out.push(k.to_string());
-            }
+    let all = values.iter().flat_map(|v| v.split([',', '،', ';', '|'])).map(str::trim);
+    for k in all.filter(|k| !k.is_empty() && k.chars().count() <= 60) {
+        if out.len() == MAX_TAGS {
+            break;
+        }
+        if !out.iter().any(|o| o == k) {
+            out.push(k.to_string());
         }
     }
-    out.truncate(50);
     out
 }
 

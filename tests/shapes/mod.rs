@@ -79,6 +79,38 @@ pub const SHAPES: &[(Shape, usize)] = &[
         }),
         10_000,
     ),
+    // Found beyond the table (issue 11's closing work): repeated `<body>`/`<html>` tags each
+    // adding an attribute (merged into the one element, each checked against all before), and
+    // JSON-LD keywords de-duplicated pairwise.
+    (("body_attributes_repeated", |n| each(n, |i| format!("<body a{i}=1>"))), 16_000),
+    (("html_attributes_repeated", |n| each(n, |i| format!("<html a{i}=1>"))), 16_000),
+    (
+        ("jsonld_keywords", |n| {
+            let keywords = each(n, |i| format!("\"كلمة{i}\","));
+            format!(
+                "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"keywords\":[{keywords}\"\"]}}</script>{}",
+                article()
+            )
+        }),
+        4_000,
+    ),
+    // Other html5ever paths tried and found linear, kept as checks.
+    (("a_unclosed", |n| each(n, |i| format!("<a href=/{i}>x"))), 4_000),
+    (("table_text_cells", |n| format!("<table>{}", times("x<td>", n))), 4_000),
+    (("select_options", |n| format!("<select>{}", times("<option>x", n))), 4_000),
+    (("end_br", |n| times("</br>", n)), 4_000),
+    (("comments_between_text", |n| times("x<!---->", n)), 20_000),
+    (
+        ("jsonld_id_authors", |n| {
+            let refs = each(n, |i| format!("{{\"@id\":\"#p{i}\"}},"));
+            let people = each(n, |i| format!("{{\"@type\":\"Person\",\"@id\":\"#p{i}\",\"name\":\"كاتب {i}\"}},"));
+            format!(
+                "<script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"NewsArticle\",\"author\":[{refs}{{}}]}},{people}{{}}]}}</script>{}",
+                article()
+            )
+        }),
+        2_000,
+    ),
     // Many small nodes: memory per byte of input.
     (("td_x", |n| times("<td>x", n)), 20_000),
     (("i_unclosed", |n| times("<i>x", n)), 20_000),
