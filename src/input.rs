@@ -149,12 +149,36 @@ pub(crate) fn looks_binary(text: &str) -> bool {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let sample = &text[..cut];
-    let (mut chars, mut bad) = (0usize, 0usize);
-    for c in sample.chars() {
-        chars += 1;
-        let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C');
-        bad += usize::from(control || c == '\u{FFFD}');
+    // Counted in bytes, 64 at a time (the compiler does each test for many bytes at once): a
+    // character is a byte that does not continue one (10xxxxxx); the control characters are
+    // the ASCII ones and U+0080..U+009F (C2 80..C2 9F), and U+FFFD is EF BF BD.
+    let sample = &text.as_bytes()[..cut];
+    // Bitwise, not short-circuit, so that the tests run on many bytes at once.
+    let suspect = |b: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != b'\x0C'))
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xEF)
+    };
+    let (mut chars, mut bad) = (0, 0);
+    for (n, chunk) in sample.chunks(64).enumerate() {
+        let (mut starts, mut any) = (0u8, false);
+        for &b in chunk {
+            starts += u8::from(b & 0xC0 != 0x80);
+            any |= suspect(b);
+        }
+        chars += usize::from(starts);
+        if !any {
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate() {
+            let at = n * 64 + i;
+            bad += usize::from(match b {
+                0xC2 => matches!(sample.get(at + 1), Some(0x80..=0x9F)),
+                0xEF => sample.get(at + 1..at + 3) == Some(&[0xBF, 0xBD]),
+                _ => suspect(b),
+            });
+        }
     }
     bad >= 16 && bad * BINARY_SHARE >= chars
 }
@@ -881,6 +905,48 @@ mod tests {
         assert_eq!((d.source, d.encoding), (Source::Detected, UTF_8));
         assert!(d.had_errors);
         assert!(d.text.contains(ARABIC_TEXT));
+    }
+
+    #[test]
+    fn binary_check_counts_as_characters_would() {
+        // The same verdict as counting characters, on text made of every kind of byte run.
+        let reference = |text: &str| {
+            let (mut chars, mut bad) = (0usize, 0usize);
+            for c in text.chars() {
+                chars += 1;
+                let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C');
+                bad += usize::from(control || c == '\u{FFFD}');
+            }
+            bad >= 16 && bad * BINARY_SHARE >= chars
+        };
+        let bits = [
+            "a",
+            "\n",
+            "\t",
+            "\u{1}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{fffd}",
+            "\u{feff}",
+            "\u{fb50}",
+            "ب",
+            "x".repeat(70).leak(),
+        ];
+        let (mut seed, mut binary) = (0x2545_f491_4f6c_dd1du64, 0);
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            let want = 1 + (seed % 400) as usize;
+            while text.len() < want {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(bits[(seed % bits.len() as u64) as usize]);
+            }
+            assert_eq!(looks_binary(&text), reference(&text), "{text:?}");
+            binary += usize::from(reference(&text));
+        }
+        assert!((200..1_800).contains(&binary), "both verdicts tested: {binary} binary");
     }
 
     #[test]
