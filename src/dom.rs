@@ -15,7 +15,7 @@ use crate::model::BlockKind;
 use crate::normalize::FastMap;
 use crate::normalize::{CharInfo, CharTable, collapse_lines, collapse_ws};
 use crate::rules::{ElementMarks, ElementVerdict, NameMemo, PageRules};
-use crate::scan::opens_like_json_ld;
+use crate::scan::{keeps_attribute, opens_like_json_ld};
 use crate::tree::{Budget, DOCUMENT, Data, Nodes, Tree};
 
 /// What a `<br>` leaves in the text buffer: a line break inside the block.
@@ -121,7 +121,10 @@ impl Limits {
     }
 }
 
-fn attr<'a>(attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+/// The value of attribute `name` of an element `tag`: one the pre-scan keeps (checked in debug
+/// builds), as the scan leaves out of the parse every attribute it does not keep.
+fn attr<'a>(tag: &str, attrs: &'a [html5ever::Attribute], name: &str) -> Option<&'a str> {
+    debug_assert!(keeps_attribute(tag.as_bytes(), name.as_bytes()), "the scan leaves out {tag} {name}");
     attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
 }
 
@@ -271,10 +274,15 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    fn read(list: &'a [html5ever::Attribute]) -> Attrs<'a> {
+    /// Reads the attributes of an element `tag` (an `href` of links only, a `datetime` of
+    /// `<time>` only).
+    fn read(tag: &str, list: &'a [html5ever::Attribute]) -> Attrs<'a> {
         let mut a = Attrs::default();
         for at in list {
-            let slot = match &*at.name.local {
+            let name = &*at.name.local;
+            let slot = match name {
+                "href" if tag != "a" => continue,
+                "datetime" if tag != "time" => continue,
                 "id" => &mut a.id,
                 "class" => &mut a.class,
                 "data-component" => &mut a.data_component,
@@ -287,11 +295,13 @@ impl<'a> Attrs<'a> {
                 "datetime" => &mut a.datetime,
                 "aria-hidden" => &mut a.aria_hidden,
                 "hidden" => {
+                    debug_assert!(keeps_attribute(tag.as_bytes(), b"hidden"));
                     a.hidden = true;
                     continue;
                 }
                 _ => continue,
             };
+            debug_assert!(keeps_attribute(tag.as_bytes(), name.as_bytes()), "the scan leaves out {tag} {name}");
             slot.get_or_insert(&at.value);
         }
         a
@@ -455,20 +465,23 @@ impl Walker<'_> {
                 self.page.title = Some(collapse_ws(capped(&text_of(nodes, node), MAX_META_BYTES)));
             }
             "meta" if self.page.metas.len() < MAX_METAS => {
-                let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
-                if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
+                let key = attr(tag, attrs, "property")
+                    .or_else(|| attr(tag, attrs, "name"))
+                    .or_else(|| attr(tag, attrs, "itemprop"));
+                if let (Some(k), Some(v)) = (key, attr(tag, attrs, "content")) {
                     let k = capped(k.trim(), MAX_META_BYTES).to_ascii_lowercase();
                     self.page.metas.push((k, capped(v, MAX_META_BYTES).to_string()));
                 }
             }
             "link" => {
-                let rel = attr(attrs, "rel").unwrap_or("").to_ascii_lowercase();
+                let rel = attr(tag, attrs, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.page.canonical.is_none() {
-                    self.page.canonical = attr(attrs, "href").map(|h| capped(h.trim(), MAX_META_BYTES).to_string());
+                    self.page.canonical =
+                        attr(tag, attrs, "href").map(|h| capped(h.trim(), MAX_META_BYTES).to_string());
                 }
             }
             "script" => {
-                let text = match attr(attrs, "type") {
+                let text = match attr(tag, attrs, "type") {
                     Some(t) if t.trim().eq_ignore_ascii_case("application/ld+json") => text_of(nodes, node),
                     // Some sites leave the type out: such a script counts when it opens like JSON-LD.
                     None => Some(text_of(nodes, node)).filter(|t| opens_like_json_ld(t.as_bytes())).unwrap_or_default(),
@@ -597,8 +610,8 @@ impl Walker<'_> {
     ) {
         let tag = &**local;
         if tag == "html" {
-            self.page.lang = attr(attrs, "lang").map(|s| s.trim().to_string());
-            self.page.dir = attr(attrs, "dir").map(|s| s.trim().to_ascii_lowercase());
+            self.page.lang = attr(tag, attrs, "lang").map(|s| s.trim().to_string());
+            self.page.dir = attr(tag, attrs, "dir").map(|s| s.trim().to_ascii_lowercase());
         }
         if is_skipped_tag(tag) {
             if tag == "head" {
@@ -613,7 +626,7 @@ impl Walker<'_> {
             self.line_break();
             return;
         }
-        let at = Attrs::read(attrs);
+        let at = Attrs::read(tag, attrs);
         if tag == "time"
             && let Some(dt) = at.datetime
             && self.page.times.len() < MAX_TIMES
@@ -643,7 +656,7 @@ impl Walker<'_> {
             hint: reading.hint,
         });
         if tag == "img" || tag == "amp-img" {
-            self.image(attrs, idx);
+            self.image(tag, attrs, idx);
         }
         let open = self.open(tag, idx, &reading);
         stack.push(Step::Exit { elem: idx, open });
@@ -719,15 +732,15 @@ impl Walker<'_> {
     }
 
     /// An image block for an `<img>` with a source (not inline `data:`).
-    fn image(&mut self, attrs: &[html5ever::Attribute], idx: u32) {
-        let src = attr(attrs, "src")
-            .or_else(|| attr(attrs, "data-src"))
-            .or_else(|| attr(attrs, "data-original"))
+    fn image(&mut self, tag: &str, attrs: &[html5ever::Attribute], idx: u32) {
+        let src = attr(tag, attrs, "src")
+            .or_else(|| attr(tag, attrs, "data-src"))
+            .or_else(|| attr(tag, attrs, "data-original"))
             .filter(|s| !s.trim().is_empty() && !s.starts_with("data:"));
         if let Some(src) = src {
             self.flush();
             self.page.blocks.push(RawBlock {
-                text: collapse_ws(attr(attrs, "alt").unwrap_or("")),
+                text: collapse_ws(attr(tag, attrs, "alt").unwrap_or("")),
                 kind: BlockKind::Image,
                 elem: idx,
                 chars: 0,

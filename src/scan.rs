@@ -44,6 +44,7 @@ pub(crate) fn scan(html: &str) -> Vec<Range<usize>> {
         in_select: false,
         pre: 0,
         next_close: (usize::MAX, None),
+        attrs: Vec::new(),
         cutting: true,
         cuts: Vec::new(),
     };
@@ -77,6 +78,33 @@ pub(crate) fn opens_like_json_ld(body: &[u8]) -> bool {
         && body
             .get(start..(start + 200).min(body.len()))
             .is_some_and(|b| memchr::memmem::find(b, b"@context").is_some())
+}
+
+/// Whether an attribute `name` (any case) of a start tag `tag` (lower-case; empty when the scan
+/// does not know it) reaches the parser: those the walk reads (`src/dom.rs`: its reads check
+/// this in debug builds) and those the tree builder reads (an `<input>`'s type, a template's
+/// `shadowrootmode`). Formatting elements keep all theirs (the parser compares them whole).
+pub(crate) fn keeps_attribute(tag: &[u8], name: &[u8]) -> bool {
+    let mut lower = [0u8; 14];
+    if name.len() > lower.len() {
+        return false;
+    }
+    for (d, s) in lower.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    let name = &lower[..name.len()];
+    match name {
+        b"id" | b"class" | b"data-component" | b"data-testid" | b"role" | b"itemprop" | b"rel" | b"style"
+        | b"aria-hidden" | b"hidden" => true,
+        b"href" => matches!(tag, b"a" | b"link"),
+        b"datetime" => tag == b"time",
+        b"src" | b"data-src" | b"data-original" | b"alt" => matches!(tag, b"img" | b"image" | b"amp-img"),
+        b"lang" | b"dir" => tag == b"html",
+        b"property" | b"name" | b"content" => tag == b"meta",
+        b"type" => matches!(tag, b"script" | b"input"),
+        b"shadowrootmode" => tag == b"template",
+        _ => false,
+    }
 }
 
 /// How many kinds [`formatting_kind`] tells apart.
@@ -143,6 +171,8 @@ struct Scanner<'a> {
     pre: usize,
     /// The first `-->` at or after a place (where it is, if anywhere), once looked for.
     next_close: (usize, Option<usize>),
+    /// The attributes of the tag read last.
+    attrs: Vec<Attr>,
     /// False once the page turns out to be a frameset, where scripts and styles are not
     /// elements and their text stays in the tree.
     cutting: bool,
@@ -160,6 +190,13 @@ struct Tag {
     self_closing: bool,
     /// Where the attribute past [`MAX_ATTRIBUTES`] starts, if there is one.
     excess: Option<usize>,
+}
+
+/// An attribute of a tag: its name, and where it ends (past its value, or its `=`, or its name).
+#[derive(Debug)]
+struct Attr {
+    name: Range<usize>,
+    end: usize,
 }
 
 impl Tag {
@@ -382,7 +419,7 @@ impl Scanner<'_> {
 
     /// Reads the tag whose name starts at `from` (after `<` or `</`), through its `>`, the way the
     /// tokenizer does: attribute values in quotes may hold `>`.
-    fn tag(&self, from: usize) -> Tag {
+    fn tag(&mut self, from: usize) -> Tag {
         let b = self.b;
         let name_end = b
             .get(from..)
@@ -407,7 +444,7 @@ impl Scanner<'_> {
     /// never ends. The states are the tokenizer's (before, in and after an attribute name, before
     /// a value, after a quoted value, after a `/`); a quote opens a value only after an `=` that
     /// follows a name.
-    fn attributes_end(&self, mut i: usize) -> (usize, bool, Option<usize>) {
+    fn attributes_end(&mut self, mut i: usize) -> (usize, bool, Option<usize>) {
         #[derive(Clone, Copy, PartialEq, Eq)]
         enum At {
             BeforeName,
@@ -421,6 +458,7 @@ impl Scanner<'_> {
         let b = self.b;
         let mut at = At::BeforeName;
         let (mut names, mut excess) = (0, None);
+        self.attrs.clear();
         while let Some(&c) = b.get(i) {
             i += 1;
             let was = at;
@@ -448,6 +486,15 @@ impl Scanner<'_> {
                 if names == MAX_ATTRIBUTES + 1 {
                     excess = Some(i - 1);
                 }
+                self.attrs.push(Attr { name: i - 1..i, end: i });
+            }
+            // Where the attribute read last ends: its name, its `=`, its value.
+            if let Some(a) = self.attrs.last_mut() {
+                match at {
+                    At::Name => (a.name.end, a.end) = (i, i),
+                    At::BeforeValue | At::Unquoted | At::AfterQuoted if was != At::AfterQuoted => a.end = i,
+                    _ => {}
+                }
             }
         }
         (b.len(), false, excess)
@@ -470,6 +517,7 @@ impl Scanner<'_> {
             self.foreign_start_tag(tag);
             return true;
         }
+        self.cut_attributes(tag);
         if self.in_select {
             match name {
                 b"select" => {
@@ -513,6 +561,40 @@ impl Scanner<'_> {
             _ => {}
         }
         true
+    }
+
+    /// Leaves out the attributes of a start tag in HTML content that no one reads (see
+    /// [`keeps_attribute`]): runs of them, with the white space between, as one span. An
+    /// attribute followed by `=` stays: without it, that `=` could give the one before a value.
+    fn cut_attributes(&mut self, tag: &Tag) {
+        let name = tag.name();
+        if formatting_kind(name).is_some() || matches!(name, b"svg" | b"math") {
+            return;
+        }
+        let mut run: Option<Range<usize>> = None;
+        for k in 0..self.attrs.len() {
+            let Attr { name: ref at, end } = self.attrs[k];
+            let next = self.b.get(end..).and_then(|r| r.iter().position(|&c| !is_ws(c))).map(|p| self.b[end + p]);
+            let drop = next != Some(b'=') && !keeps_attribute(name, self.b.get(at.clone()).unwrap_or_default());
+            match (&mut run, drop) {
+                (Some(r), true) if self.b.get(r.end..at.start).is_some_and(|t| t.iter().all(|&c| is_ws(c))) => {
+                    r.end = end;
+                }
+                (_, true) => {
+                    if let Some(r) = run.replace(at.start..end) {
+                        self.cut(r.start, r.end);
+                    }
+                }
+                (_, false) => {
+                    if let Some(r) = run.take() {
+                        self.cut(r.start, r.end);
+                    }
+                }
+            }
+        }
+        if let Some(r) = run {
+            self.cut(r.start, r.end);
+        }
     }
 
     /// Handles a start tag inside SVG or MathML, where nothing is cut. A tag that leaves foreign
@@ -742,7 +824,7 @@ mod tests {
             cut("<p>a</p><script>var x = '<p>';</script><style>p{}</style><p>b</p>"),
             "<p>a</p><script></script><style></style><p>b</p>"
         );
-        assert_eq!(cut("<SCRIPT src=x>y</SCRIPT >"), "<SCRIPT src=x></SCRIPT >");
+        assert_eq!(cut("<SCRIPT type=x>y</SCRIPT >"), "<SCRIPT type=x></SCRIPT >");
         // `</scripts>` does not end a script; a script with no end runs to the end of the input.
         assert_eq!(cut("<script>a</scripts>b</script>c"), "<script></script>c");
         assert_eq!(cut("<script>a"), "<script>");
@@ -761,9 +843,9 @@ mod tests {
     #[test]
     fn tags_end_where_the_tokenizer_ends_them() {
         // A quoted `>` does not end a tag; a quote that does not follow `=` does not quote.
-        assert_eq!(cut(r#"<a title="x>y"><script>z</script>"#), r#"<a title="x>y"><script></script>"#);
-        assert_eq!(cut(r#"<a "b>"<script>z</script>"#), r#"<a "b>"<script></script>"#);
-        assert_eq!(cut(r#"<a =">"<script>z</script>"#), r#"<a =">"<script></script>"#);
+        assert_eq!(cut(r#"<a class="x>y"><script>z</script>"#), r#"<a class="x>y"><script></script>"#);
+        assert_eq!(cut(r#"<a "b>"<script>z</script>"#), r#"<a >"<script></script>"#);
+        assert_eq!(cut(r#"<a =">"<script>z</script>"#), r#"<a >"<script></script>"#);
         // In a comment, a title or a textarea, `<script>` is text; a comment's text is cut.
         assert_eq!(cut("<!-- <script> -->x</script>"), "<!---->x</script>");
         for html in ["<title><script></title>x</script>", "<textarea><script></textarea>x</script>"] {
@@ -830,13 +912,32 @@ mod tests {
     }
 
     #[test]
+    fn attributes_no_one_reads_are_left_out() {
+        assert_eq!(
+            cut(r#"<div data-x="1" class=c title='t' onclick="a>b"><a href=h target=_blank>x</a></div>"#),
+            r#"<div  class=c ><a href=h >x</a></div>"#
+        );
+        // (`lazy/` is a value: the tag does not close itself.)
+        assert_eq!(cut("<img src=s srcset='a 1x' alt=a loading=lazy/>"), "<img src=s  alt=a >");
+        // An image becomes an `<img>`; a formatting element keeps all its attributes; so do
+        // tags in drawings, and an `<input>` its type (which places it in a table).
+        for html in ["<image src=s>", "<b data-x=1>x</b>", "<math><mi data-x=1>x</mi></math>", "<input type=hidden>"] {
+            assert_eq!(cut(html), html);
+        }
+        // A value may hold `/` and `>`; a name may start with `=`.
+        assert_eq!(cut("<div title=a/>x"), "<div >x");
+        assert_eq!(cut("<div hidden data-x=1 =v>x"), "<div hidden data-x=1 >x");
+    }
+
+    #[test]
     fn attributes_past_the_bound_are_left_out() {
         let attrs: String = (0..MAX_ATTRIBUTES + 10).map(|i| format!(" a{i}=\"{i}\"")).collect();
         let kept: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i}=\"{i}\"")).collect();
-        assert_eq!(cut(&format!("<p{attrs}>x</p>")), format!("<p{kept} >x</p>"));
-        assert_eq!(cut(&format!("<img{attrs}/>")), format!("<img{kept} />"));
+        // On tags whose attributes all reach the parser (else, no one reads these).
+        assert_eq!(cut(&format!("<b{attrs}>x</b>")), format!("<b{kept} >x</b>"));
+        assert_eq!(cut(&format!("<svg{attrs}/>")), format!("<svg{kept} />"));
         // Up to the bound, nothing changes.
-        let html = format!("<p{kept}>x</p>");
+        let html = format!("<b{kept}>x</b>");
         assert_eq!(cut(&html), html);
     }
 
@@ -863,7 +964,17 @@ mod tests {
                 Data::Element { name, attrs, .. } if close => out.push_str(&format!("</{}>", name.local)),
                 Data::Element { name, attrs, .. } => {
                     out.push_str(&format!("<{}", name.local));
-                    for a in attrs {
+                    // The attributes the scan keeps (all, of formatting elements and drawings).
+                    let tag = name.local.as_bytes();
+                    let attrs: Vec<_> = attrs
+                        .iter()
+                        .filter(|a| {
+                            formatting_kind(tag).is_some()
+                                || matches!(tag, b"svg" | b"math")
+                                || keeps_attribute(tag, a.name.local.as_bytes())
+                        })
+                        .collect();
+                    for a in &attrs {
                         out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
                     }
                     out.push('>');
@@ -1035,6 +1146,31 @@ mod tests {
             "<svg><title>x</title><g>",
             "<svg class=i><use href='#a'/>",
             "<svg><g><circle r=1></circle>",
+            "<div",
+            "<a",
+            "<img",
+            "<image",
+            "<b",
+            "<input",
+            "<template",
+            "<meta",
+            "<html",
+            " data-x=1",
+            " data-x=\"a b\"",
+            " class='c'",
+            " href=h",
+            " type=hidden",
+            " shadowrootmode=open",
+            " src=s",
+            " alt='a'",
+            " title=t",
+            " =v",
+            "=\"q\"",
+            " content=c",
+            " lang=ar",
+            " onclick='x>y'",
+            " hidden",
+            " data-y",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
@@ -1043,23 +1179,110 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        const RUNS: usize = 20_000;
-        let (mut failures, mut with_cuts, mut drawings) = (Vec::new(), 0, 0);
+        const RUNS: usize = 30_000;
+        let (mut failures, mut with_cuts, mut drawings, mut attributes) = (Vec::new(), 0, 0, 0);
         for _ in 0..RUNS {
             let len = 1 + next(60);
             let html: String = (0..len).map(|_| BITS[next(BITS.len())]).collect();
             let cuts = scan(&html);
             with_cuts += usize::from(!cuts.is_empty());
             drawings += usize::from(cuts.iter().any(|c| html[..c.start].to_ascii_lowercase().ends_with("<svg>")));
+            let unread = ["data-x", "title", "onclick", "src", "alt", "type", "href", "content", "lang"];
+            attributes += usize::from(cuts.iter().any(|c| unread.iter().any(|a| html[c.clone()].starts_with(a))));
             if let Err(e) = same_shape(&html) {
                 failures.push(e);
             }
         }
-        eprintln!("{with_cuts} of {RUNS} documents had cuts, {drawings} of them in drawings");
-        assert!(with_cuts > RUNS / 5 && drawings > RUNS / 20, "too few cuts to test: {with_cuts}, {drawings}");
+        eprintln!(
+            "{with_cuts} of {RUNS} documents had cuts, {drawings} of them in drawings, {attributes} of attributes"
+        );
+        assert!(
+            with_cuts > RUNS / 5 && drawings > RUNS / 40 && attributes > RUNS / 20,
+            "too few cuts to test: {with_cuts}, {drawings}, {attributes}"
+        );
         assert!(
             failures.is_empty(),
             "{} of {RUNS} differ; first:\n{}",
+            failures.len(),
+            failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n")
+        );
+    }
+
+    #[test]
+    fn attribute_cuts_never_change_what_the_walk_reads() {
+        // Tags made of attributes read and not, in every form the tokenizer knows (no value,
+        // quoted, unquoted, `=` with no name, values that hold `>` or `/`), in contexts where
+        // the parser reads attributes itself (tables, formatting elements, templates).
+        const TAGS: &[&str] = &["div", "a", "img", "image", "b", "font", "input", "template", "meta", "html", "body"];
+        const ATTRS: &[&str] = &[
+            " data-x=1",
+            " data-y",
+            " title=\"t>u\"",
+            " alt='a'",
+            " src=s/",
+            " hidden",
+            " class=c",
+            " id='i'",
+            " href=h",
+            " type=hidden",
+            " type=text",
+            " shadowrootmode=open",
+            " =v",
+            "=\"q\"",
+            " content=c",
+            " lang=ar",
+            " name=n",
+            "/",
+            " / ",
+            "\t",
+            " style='display:none'",
+            " CLASS=C",
+            " Data-X=2",
+            " a=\"1\"b=2",
+            " x= ",
+        ];
+        const AROUND: &[&str] = &[
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</table>",
+            "<p>",
+            "</p>",
+            "</b>",
+            "<svg>",
+            "</svg>",
+            "x",
+            "<select>",
+            "</template>",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut failures, mut cut) = (Vec::new(), 0);
+        for _ in 0..20_000 {
+            let mut html = String::new();
+            for _ in 0..1 + next(8) {
+                html.push_str(AROUND[next(AROUND.len())]);
+                html.push('<');
+                html.push_str(TAGS[next(TAGS.len())]);
+                for _ in 0..next(6) {
+                    html.push_str(ATTRS[next(ATTRS.len())]);
+                }
+                html.push_str([">", "/>", " >", ""][next(4)]);
+            }
+            cut += usize::from(!scan(&html).is_empty());
+            if let Err(e) = same_shape(&html) {
+                failures.push(e);
+            }
+        }
+        assert!(cut > 10_000, "too few cuts to test: {cut}");
+        assert!(
+            failures.is_empty(),
+            "{} differ; first:\n{}",
             failures.len(),
             failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n")
         );
