@@ -274,15 +274,13 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    /// Reads the attributes of an element `tag` (an `href` of links only, a `datetime` of
-    /// `<time>` only).
+    /// Reads the attributes of an element `tag` (an `href` of links only).
     fn read(tag: &str, list: &'a [html5ever::Attribute]) -> Attrs<'a> {
         let mut a = Attrs::default();
         for at in list {
             let name = &*at.name.local;
             let slot = match name {
                 "href" if tag != "a" => continue,
-                "datetime" if tag != "time" => continue,
                 "id" => &mut a.id,
                 "class" => &mut a.class,
                 "data-component" => &mut a.data_component,
@@ -637,7 +635,7 @@ impl Walker<'_> {
         // "<span itemprop=datePublished content=…>") are read like <meta itemprop>, hidden or not.
         if let Some(prop) =
             at.itemprop.filter(|p| p.eq_ignore_ascii_case("datePublished") || p.eq_ignore_ascii_case("dateModified"))
-            && let Some(v) = at.datetime.or_else(|| attr(attrs, "content"))
+            && let Some(v) = at.datetime.or_else(|| attr(tag, attrs, "content"))
             && self.page.metas.len() < MAX_METAS
         {
             self.page.metas.push((prop.to_ascii_lowercase(), capped(v, MAX_META_BYTES).to_string()));

@@ -94,13 +94,13 @@ pub(crate) fn keeps_attribute(tag: &[u8], name: &[u8]) -> bool {
     }
     let name = &lower[..name.len()];
     match name {
+        // (`datetime` and `content` everywhere: microdata dates, `<span itemprop content>`.)
         b"id" | b"class" | b"data-component" | b"data-testid" | b"role" | b"itemprop" | b"rel" | b"style"
-        | b"aria-hidden" | b"hidden" => true,
+        | b"aria-hidden" | b"hidden" | b"datetime" | b"content" => true,
         b"href" => matches!(tag, b"a" | b"link"),
-        b"datetime" => tag == b"time",
         b"src" | b"data-src" | b"data-original" | b"alt" => matches!(tag, b"img" | b"image" | b"amp-img"),
         b"lang" | b"dir" => tag == b"html",
-        b"property" | b"name" | b"content" => tag == b"meta",
+        b"property" | b"name" => tag == b"meta",
         b"type" => matches!(tag, b"script" | b"input"),
         b"shadowrootmode" => tag == b"template",
         _ => false,
