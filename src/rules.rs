@@ -536,7 +536,8 @@ impl PageRules<'_> {
                 }
             }
         }
-        for name in class.split_ascii_whitespace().chain(Some(id).filter(|s| !s.is_empty())).take(32) {
+        let id = Some(id).filter(|s| !s.is_empty() && !heading_slug(s));
+        for name in class.split_ascii_whitespace().chain(id).take(32) {
             let mut apply = |hits: &NameHits| {
                 hits.rules.iter().for_each(|&i| note(&mut m, i));
                 m.byline |= hits.byline;
@@ -637,6 +638,15 @@ pub(crate) fn push_fold(out: &mut String, space: &mut bool, folded: Option<char>
         }
         None => {}
     }
+}
+
+/// Whether an id is a heading's text made an anchor (`sharing-with-a-single-developer`, as
+/// documentation generators write them): four parts or more, one a word that only sentences
+/// hold. Its words say what the section is about, not what kind of box it is.
+fn heading_slug(id: &str) -> bool {
+    let parts = || id.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty());
+    parts().count() >= 4
+        && parts().any(|p| p.len() >= 2 && crate::words::sentence_words().any(|w| w.eq_ignore_ascii_case(p)))
 }
 
 /// Class/id tokens of generic chrome, matched as a whole class name or as one of its parts.
@@ -1182,6 +1192,9 @@ mod tests {
         assert!(s.classify_element("div", "", "relatedNews box").verdict.remove.is_some());
         assert!(s.classify_element("div", "", "postcomments").verdict.remove.is_some());
         assert!(s.classify_element("div", "", "commentary-page").verdict.remove.is_none());
+        // A heading's anchor names a section's subject, not a box.
+        assert!(s.classify_element("div", "sharing-with-a-single-developer", "section").verdict.remove.is_none());
+        assert!(s.classify_element("div", "share-buttons", "").verdict.remove.is_some());
         // A CMS's reader-comment thread (SPIP's `forum`, `forum-fil`).
         assert!(s.classify_element("ul", "", "forum").verdict.remove.is_some());
         assert!(s.classify_element("li", "", "forum-fil").verdict.remove.is_some());
