@@ -645,8 +645,7 @@ pub(crate) fn push_fold(out: &mut String, space: &mut bool, folded: Option<char>
 /// hold. Its words say what the section is about, not what kind of box it is.
 fn heading_slug(id: &str) -> bool {
     let parts = || id.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty());
-    parts().count() >= 4
-        && parts().any(|p| p.len() >= 2 && crate::words::sentence_words().any(|w| w.eq_ignore_ascii_case(p)))
+    parts().count() >= 4 && parts().any(|p| p.len() >= 2 && crate::words::is_sentence_word(p))
 }
 
 /// Class/id tokens of generic chrome, matched as a whole class name or as one of its parts.

@@ -40,6 +40,13 @@ pub(crate) fn sentence_words() -> impl Iterator<Item = &'static str> {
     FUNCTION_WORDS.split_whitespace().filter_map(|w| w.strip_prefix('!'))
 }
 
+/// Whether a word is one of [`sentence_words`], ASCII letters in any case (the list is split
+/// once per process).
+pub(crate) fn is_sentence_word(word: &str) -> bool {
+    static WORDS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| sentence_words().collect());
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
