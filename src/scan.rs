@@ -210,6 +210,11 @@ fn is_ws(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
 
+/// Where the run of bytes from `i` ends: at the first that `stops`, or the end of the input.
+fn run_end(b: &[u8], i: usize, stops: impl Fn(u8) -> bool) -> usize {
+    b.get(i..).and_then(|r| r.iter().position(|&c| stops(c))).map_or(b.len(), |p| i + p)
+}
+
 /// Tags whose content the tokenizer reads as text up to their own end tag (in HTML content).
 fn is_raw_text_tag(name: &[u8]) -> bool {
     matches!(
@@ -487,6 +492,12 @@ impl Scanner<'_> {
                     excess = Some(i - 1);
                 }
                 self.attrs.push(Attr { name: i - 1..i, end: i });
+            }
+            // The rest of a name or unquoted value, up to the byte that ends it, in one go.
+            match at {
+                At::Name => i = run_end(b, i, |c| is_ws(c) || matches!(c, b'/' | b'>' | b'=')),
+                At::Unquoted => i = run_end(b, i, |c| is_ws(c) || c == b'>'),
+                _ => {}
             }
             // Where the attribute read last ends: its name, its `=`, its value.
             if let Some(a) = self.attrs.last_mut() {
