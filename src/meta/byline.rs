@@ -1155,7 +1155,8 @@ pub(crate) fn parse_byline(text: &str, site_name: Option<&str>) -> Vec<Author> {
         }
         // "تاريخ النشر: …", "عدد القراءات: …": a labelled field of the byline line, not a name,
         // unless the label is itself a credit prefix.
-        if k > 0 && seg.contains([':', '：']) && strip_prefixes(seg.trim()).len() == seg.trim().len() {
+        let field = trim_soft(seg.trim());
+        if k > 0 && field.contains([':', '：']) && strip_prefixes(field).len() == field.len() {
             continue;
         }
         parse_segment(seg, site, &mut out);
@@ -1182,18 +1183,41 @@ const AFTER_DATE_PREFIXES: &[&str] = &[" by ", " von ", " por ", " par "];
 const AFTER_DATE_WORDS: usize = 8;
 
 /// The credit after a date that opens the line: "by Adi Tzlil" of "Posted on September 21,
-/// 2020 by Adi Tzlil".
+/// 2020 by Adi Tzlil", or a labelled one in the field after the date (see [`field_after_date`]).
 fn after_date(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
+    if text.to_lowercase().len() != text.len() {
         return None;
     }
-    let at = AFTER_DATE_PREFIXES.iter().filter_map(|p| lower.find(p)).min()?;
-    let before = &text[..at];
-    let dated =
-        before.split_whitespace().count() <= AFTER_DATE_WORDS && crate::meta::date::parse_text(before).is_some();
-    dated.then(|| text[at..].trim_start())
+    let lower = text.to_lowercase();
+    match AFTER_DATE_PREFIXES.iter().filter_map(|p| lower.find(p)).min() {
+        Some(at) => opens_with_date(&text[..at]).then(|| text[at..].trim_start()),
+        None => field_after_date(text),
+    }
 }
+
+/// Whether `before` is a short date, label included ("Posted on September 21, 2020").
+fn opens_with_date(before: &str) -> bool {
+    before.split_whitespace().count() <= AFTER_DATE_WORDS && crate::meta::date::parse_text(before).is_some()
+}
+
+/// The credit in a labelled field after a date field: "Eberhard Fuhr" of "05.02.2020 -
+/// Redaktion: Eberhard Fuhr", "Autor: Jane Doe" of "3. Mai 2021 | Autor: Jane Doe".
+fn field_after_date(text: &str) -> Option<&str> {
+    let sep = DASH_SEP.find(text).into_iter().chain(STRONG_SEP.find(text)).min_by_key(|m| m.start())?;
+    let rest = text[sep.end()..].trim_start();
+    if !opens_with_date(&text[..sep.start()]) {
+        return None;
+    }
+    // An editor's label, which alone names a desk ("Redaktion"), is a label before a colon here.
+    let (label, name) = rest.split_once(':')?;
+    if EDITOR_LABELS.contains(&fold_words(label).as_str()) && name.chars().any(is_core_char) {
+        return Some(name.trim_start());
+    }
+    is_labelled_credit(rest).then_some(rest)
+}
+
+/// Labels of the field after a date that credit its editor ("05.02.2020 - Redaktion: Eberhard Fuhr").
+const EDITOR_LABELS: &[&str] = &["redaktion", "redakteur", "redakteurin", "editor", "redaccion", "redacción"];
 
 /// Whether a line is a credit and a date in fields of their own: "11.12.2019 - Amelie
 /// Loevenich", "Gunter Frank / 22.04.2020 / 06:15", "Jacobo Betancur Peláez | Publicado hace 3
@@ -1255,7 +1279,12 @@ pub(crate) fn could_be_byline(text: &str) -> bool {
 /// جمعة", "الرياض (واس)"); or it is a short line ending in an agency credit ("... (رويترز)").
 /// Used to pick byline blocks out of a page and to drop them from the body.
 pub(crate) fn looks_like_byline(text: &str) -> bool {
-    let t = clean(text);
+    let cleaned = clean(text);
+    // A date field, then a labelled credit: "05.02.2020 - Redaktion: Eberhard Fuhr (…)".
+    if field_after_date(&cleaned).is_some_and(|rest| word_spans(rest).count() <= 12) {
+        return !parse_byline(&cleaned, None).is_empty();
+    }
+    let t = cleaned;
     let fw = folded_words_of(&t);
     let n = fw.len();
     // A line of fields ("كتب: … | تاريخ النشر: … | عدد القراءات: …") may run longer.
@@ -1615,6 +1644,14 @@ mod account_names {
         use super::dated_credit;
         let names = |s: &str| parse_byline(s, None).iter().map(|a| a.name().to_string()).collect::<Vec<_>>();
         assert_eq!(names("Posted on September 21, 2020 by Adi Tzlil"), ["Adi Tzlil"]);
+        // A labelled credit in the field after the date; the editor's label alone is a desk.
+        let editor = "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)";
+        assert_eq!(names(editor), ["Eberhard Fuhr"]);
+        assert!(super::looks_like_byline(editor));
+        assert_eq!(names("3. Mai 2021 | Autor: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Redaktion"), ["Redaktion"]);
+        // A field of another label after the credit names nobody ("~ Lesezeit: 1 Minute").
+        assert_eq!(names("Autor: Jane Doe // ~ Lesezeit: 1 Minute"), ["Jane Doe"]);
         for line in [
             "11.12.2019 - Amelie Loevenich",
             "Gunter Frank / 22.04.2020 / 06:15",

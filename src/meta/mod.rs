@@ -804,19 +804,44 @@ const HEAD_SHORT_CHARS: u32 = 40;
 /// However short its lines, the head ends after this many article blocks.
 const HEAD_MAX_BLOCKS: usize = 12;
 
+/// Text lines before the headline (or the article) where bylines and date lines are looked for.
+const LINES_BEFORE_HEADLINE: usize = 3;
+
+/// The block `n` text lines before `at`: images (share and print icons between a byline and
+/// the headline) do not count.
+fn lines_before(page: &Page, at: usize, n: usize) -> usize {
+    let mut counted = 0;
+    (0..at)
+        .rev()
+        .find(|&i| {
+            counted += usize::from(page.blocks[i].kind != BlockKind::Image);
+            counted == n
+        })
+        .unwrap_or(0)
+}
+
 /// Blocks where bylines and date lines sit: from a little before the headline (or the article)
-/// to the first few blocks of the article (with `past_short_lines`, short lines do not count, so
-/// a date line under a credit list of name, role and affiliation is reached), plus the last two.
+/// to the first few blocks of the article (a lead image not counted), plus the last two. With
+/// `past_short_lines` (date lines), short lines do not count, so a date line under a credit list
+/// of name, role and affiliation is reached, and the reach before the headline is counted in
+/// text lines, past share and print icons.
 fn near_article(page: &Page, kept: &[usize], h1: Option<usize>, past_short_lines: bool) -> Vec<usize> {
     let first = kept.first().copied().unwrap_or(0);
-    let start = h1.unwrap_or(first).min(first).saturating_sub(4);
+    let top = h1.unwrap_or(first).min(first);
+    let mut start = top.saturating_sub(4);
+    if past_short_lines {
+        start = start.min(lines_before(page, top, LINES_BEFORE_HEADLINE));
+    }
     // The first HEAD_BLOCKS kept blocks (not counting short lines, when asked).
     let mut counted = 0;
     let head = kept
         .iter()
         .take(HEAD_MAX_BLOCKS)
         .position(|&i| {
-            counted += usize::from(!past_short_lines || page.blocks[i].chars > HEAD_SHORT_CHARS);
+            let b = &page.blocks[i];
+            // A lead image above the article's first line is no line of its head.
+            let lead_image = b.kind == BlockKind::Image && counted == 0;
+            counted += usize::from(!lead_image && (!past_short_lines || b.chars > HEAD_SHORT_CHARS));
             counted > HEAD_BLOCKS
         })
         .unwrap_or(kept.len().min(HEAD_MAX_BLOCKS));
