@@ -770,6 +770,19 @@ pub(crate) fn is_labelled_credit(s: &str) -> bool {
     })
 }
 
+/// Whether a line is a credit label alone ("Autor:", "Text:", "By", "Written by"), as pages
+/// print it in an element of its own before the name; without a colon only the labels ending in
+/// "by", "von", "por" or "par" count ("Autoren" alone is a menu entry).
+pub(crate) fn is_bare_label(s: &str) -> bool {
+    let colon = s.trim_end().ends_with([':', '：']);
+    let words = folded_words_of(trim_soft(s));
+    let by = |pattern: &[&str]| pattern.last().is_some_and(|w| matches!(*w, "by" | "von" | "por" | "par"));
+    !words.is_empty()
+        && PREFIXES
+            .iter()
+            .any(|(pattern, needs_sep)| (colon || (!*needs_sep && by(pattern))) && pattern.iter().eq(words.iter()))
+}
+
 /// The name in a credit without its labels ("von flerche" -> "flerche").
 pub(crate) fn strip_prefixes(mut s: &str) -> &str {
     for _ in 0..4 {
@@ -1650,6 +1663,13 @@ mod account_names {
         assert!(super::looks_like_byline(editor));
         assert_eq!(names("3. Mai 2021 | Autor: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Redaktion"), ["Redaktion"]);
+        // Labels printed in an element of their own, before the name's.
+        for label in ["Autor:", "Text:", "By", "Written by", "von", "Redaktion:"] {
+            assert_eq!(super::is_bare_label(label), label != "Redaktion:", "{label}");
+        }
+        for line in ["Autoren", "Text", "Autor: Jane Doe", "Nachrichten"] {
+            assert!(!super::is_bare_label(line), "{line}");
+        }
         // A field of another label after the credit names nobody ("~ Lesezeit: 1 Minute").
         assert_eq!(names("Autor: Jane Doe // ~ Lesezeit: 1 Minute"), ["Jane Doe"]);
         for line in [

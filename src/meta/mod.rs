@@ -246,10 +246,25 @@ impl Ctx<'_> {
     }
 
     /// Whether `i` is within `depth` ancestors of an element hinted by `hint` (byline, date).
+    /// Block `i`'s text, joined with the next block's when it is a credit label alone
+    /// ("Autor:" in an element of its own, the name in the next).
+    fn credit_line(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let text = &self.page.blocks[i].text;
+        match self.page.blocks.get(i + 1) {
+            Some(next) if next.chars <= MAX_LABELLED_NAME_CHARS && byline::is_bare_label(text) => {
+                format!("{} {}", text.trim_end(), next.text).into()
+            }
+            _ => text.as_str().into(),
+        }
+    }
+
     fn hinted(&self, i: usize, hint: impl Fn(&crate::dom::Hint) -> bool) -> bool {
         self.page.ancestors(self.page.blocks[i].elem).take(4).any(|e| hint(&self.page.elems[e as usize].hint))
     }
 }
+
+/// Longest name (in characters) read in the block after a credit label of its own.
+const MAX_LABELLED_NAME_CHARS: u32 = 80;
 
 /// `<meta>` names of the site's name.
 const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name", "al:android:app_name", "twitter:site:name"];
@@ -481,20 +496,21 @@ fn visible_bylines(cx: &Ctx<'_>, window: &[usize], site: Option<&str>, meta_bloc
     let mut visible = Vec::new();
     for &i in window {
         let b = &cx.page.blocks[i];
-        if b.kind == BlockKind::Image || b.text.chars().count() > 120 {
+        let text = cx.credit_line(i);
+        if b.kind == BlockKind::Image || text.chars().count() > 120 {
             continue;
         }
         let hinted = cx.hinted(i, |h| h.byline);
-        if !hinted && !byline::could_be_byline(&b.text) {
+        if !hinted && !byline::could_be_byline(&text) {
             continue;
         }
         // A name and a date in fields of their own, on a line the page marks as either.
-        let looks = byline::looks_like_byline(&b.text)
-            || (cx.hinted(i, |h| h.byline || h.date) && byline::dated_credit(&b.text));
+        let looks =
+            byline::looks_like_byline(&text) || (cx.hinted(i, |h| h.byline || h.date) && byline::dated_credit(&text));
         if !(hinted || looks) {
             continue;
         }
-        let mut found = byline::parse_byline(&b.text, site);
+        let mut found = byline::parse_byline(&text, site);
         // A hinted box without a byline prefix ("منوعات" in a category slot) must name a person
         // in full.
         if !looks {
@@ -503,8 +519,10 @@ fn visible_bylines(cx: &Ctx<'_>, window: &[usize], site: Option<&str>, meta_bloc
         // A dateline crediting the site itself ("(أبوظبي - البيان)") names nobody but is still a
         // byline line.
         let words = b.text.split_whitespace().count();
-        if (!found.is_empty() || (looks && words <= 8) || (hinted && words <= 12)) && cx.kept.contains(&i) {
-            meta_blocks.push(i);
+        if !found.is_empty() || (looks && words <= 8) || (hinted && words <= 12) {
+            // The name after a label of its own ("Autor:") is a line of the byline too.
+            let lines = if text.len() > b.text.len() { i..i + 2 } else { i..i + 1 };
+            meta_blocks.extend(lines.filter(|l| cx.kept.contains(l)));
         }
         add_credits(found, &mut visible);
     }
@@ -533,9 +551,9 @@ fn fallback_credits(cx: &Ctx<'_>, window: &[usize], site: Option<&str>) -> Vec<A
     if found.is_empty() {
         let after = (last + 1..(last + 4).min(cx.page.blocks.len())).filter(|i| !cx.kept.contains(i));
         for i in cx.kept.iter().copied().chain(after) {
-            let text = &cx.page.blocks[i].text;
-            if text.chars().count() <= 120 && byline::is_labelled_credit(text) {
-                add_credits(byline::parse_byline(text, site), &mut found);
+            let text = cx.credit_line(i);
+            if text.chars().count() <= 120 && byline::is_labelled_credit(&text) {
+                add_credits(byline::parse_byline(&text, site), &mut found);
                 break;
             }
         }
@@ -859,6 +877,22 @@ fn near_article(page: &Page, kept: &[usize], h1: Option<usize>, past_short_lines
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_label_in_an_element_of_its_own() {
+        let para =
+            "<p>This is a long paragraph of the post, with enough words in it to be the body of the page for sure.</p>";
+        let html = format!(
+            "<html><body><article><h1>A post</h1>{para}{para}{para}</article>\
+             <section><div>Text:</div><p>Ursula Eggers</p></section></body></html>"
+        );
+        let article = crate::clean(&html).unwrap();
+        let names: Vec<&str> = article.authors().iter().map(|a| a.name()).collect();
+        assert_eq!(names, ["Ursula Eggers"]);
+        // A menu entry that is also a label word is none.
+        let menu = html.replace("<div>Text:</div><p>Ursula Eggers</p>", "<div>Autoren</div><p>News</p>");
+        assert!(crate::clean(&menu).unwrap().authors().is_empty());
+    }
 
     #[test]
     fn author_page_link_names_the_author() {
