@@ -636,7 +636,54 @@ fn dates(
     if modified == published || (modified.is_some() && modified == written) {
         modified = None;
     }
+    // Nothing above the article dates it: a post footer under it may ("wurde am 19. Mai 2010
+    // gepostet", "Erschienen am: 01.11.2023"); failing that, the only date the page carries is
+    // its last edit (a wiki's "last edited" footer, a recipe's "Updated").
+    if published.is_none() {
+        let (footer, edited) = footer_dates(cx);
+        published = footer.or(edited).or_else(|| modified.clone());
+    }
     (published, modified)
+}
+
+/// Blocks before and after the article's last where a post footer's date line is looked for.
+const FOOTER_BLOCKS: usize = 8;
+/// Longest post footer line, in words ("Literatur und Animated Typography wurde am 19. Mai 2010
+/// um 23:03 Uhr gepostet").
+const FOOTER_LINE_WORDS: usize = 16;
+
+/// The first date line of the article's last blocks and the text blocks after it (icons and
+/// link lists not counted), and the first update line ("Letzte Änderung: …", "last edited on
+/// …"), line by line.
+fn footer_dates(cx: &Ctx<'_>) -> (Option<Date>, Option<Date>) {
+    let (last, blocks) = (cx.last_kept(), &cx.page.blocks);
+    let (mut footer, mut edited) = (None, None);
+    let mut after = 0;
+    for (i, b) in blocks.iter().enumerate().skip(last.saturating_sub(FOOTER_BLOCKS)) {
+        // Teasers and link lists date other pages.
+        if b.kind == BlockKind::Image || b.link_chars * 2 > b.chars {
+            continue;
+        }
+        after += usize::from(i > last);
+        // A heading under the article opens another section (comments, related posts).
+        if after > FOOTER_BLOCKS || (i > last && matches!(b.kind, BlockKind::Heading(_))) {
+            break;
+        }
+        for line in b.text.split(['\n', crate::normalize::LINE_BREAK]) {
+            let words = line.split_whitespace().count();
+            let Some(d) = date::parse_text(line).filter(|_| words <= FOOTER_LINE_WORDS) else { continue };
+            // In the article a line must be mostly the date; under it, a footer may say more.
+            if cx.kept.contains(&i) && words > d.raw().split_whitespace().count() + 3 {
+                continue;
+            }
+            if date::is_update_label(line) {
+                edited.get_or_insert(d);
+            } else {
+                footer.get_or_insert(d);
+            }
+        }
+    }
+    (footer, edited)
 }
 
 /// The day the page shows its readers for `utc`, a machine time written in UTC: witnessed by
@@ -892,6 +939,25 @@ mod tests {
         // A menu entry that is also a label word is none.
         let menu = html.replace("<div>Text:</div><p>Ursula Eggers</p>", "<div>Autoren</div><p>News</p>");
         assert!(crate::clean(&menu).unwrap().authors().is_empty());
+    }
+
+    #[test]
+    fn post_footer_dates_an_undated_article() {
+        let para =
+            "<p>This is a long paragraph of the post, with enough words in it to be the body of the page for sure.</p>";
+        let page = |footer: &str| {
+            let body = para.repeat(12);
+            let html = format!("<html><body><article><h1>A post</h1>{body}</article>{footer}</body></html>");
+            crate::clean(&html).unwrap().published().map(|d| d.to_string()[..10].to_string())
+        };
+        let footer = "<div class=footer>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</div>";
+        assert_eq!(page(footer).as_deref(), Some("2023-11-01"));
+        // Only a last edit: the only date the page carries.
+        assert_eq!(page("<p>This page was last edited on 25 October 2020</p>").as_deref(), Some("2020-10-25"));
+        // A teaser's link, or a line under a heading of another section, dates another page.
+        let teasers = "<nav><p><a href=/x>Another story of the site, 3 May 2021</a></p></nav>";
+        assert_eq!(page(teasers), None);
+        assert_eq!(page("<div><h3>Comments</h3><p>Jane - 3 May 2021</p></div>"), None);
     }
 
     #[test]
