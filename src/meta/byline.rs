@@ -788,6 +788,11 @@ pub(crate) fn is_labelled_credit(s: &str) -> bool {
 /// "by", "von", "por" or "par" count ("Autoren" alone is a menu entry).
 pub(crate) fn is_bare_label(s: &str) -> bool {
     let colon = s.trim_end().ends_with([':', '：']);
+    // A line of more words than the longest label is none (most lines: not folded then).
+    let longest = PREFIXES.iter().map(|(pattern, _)| pattern.len()).max().unwrap_or(0);
+    if word_spans(trim_soft(s)).nth(longest).is_some() {
+        return false;
+    }
     let words = folded_words_of(trim_soft(s));
     let by = |pattern: &[&str]| pattern.last().is_some_and(|w| matches!(*w, "by" | "von" | "por" | "par"));
     !words.is_empty()
