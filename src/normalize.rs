@@ -79,7 +79,19 @@ pub(crate) fn is_sentence_punct(c: char) -> bool {
             | '？'
             | '：'
             | '；'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '．'
     )
+}
+
+/// Whether a character is a Han ideograph or a Kana syllable: scripts written without spaces
+/// between words, where one character carries about as much as a short word.
+#[inline]
+pub(crate) fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x30FA | 0x30FC..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// Unicode `Alphabetic` and `Numeric` for the Arabic block (U+0600–U+06FF), looked up once:
@@ -151,6 +163,8 @@ impl CharInfo {
     pub const PUNCT: u8 = 16;
     /// [`is_invisible`].
     pub const INVISIBLE: u8 = 32;
+    /// [`is_cjk_ideograph`]: Han or Kana, written without spaces between words.
+    pub const CJK: u8 = 64;
 
     fn compute(c: char) -> CharInfo {
         let mut flags = 0;
@@ -165,6 +179,8 @@ impl CharInfo {
             flags |= CharInfo::DIGIT;
         } else if is_sentence_punct(c) {
             flags |= CharInfo::PUNCT;
+        } else if is_cjk_ideograph(c) {
+            flags |= CharInfo::CJK;
         }
         if is_invisible(c) {
             flags |= CharInfo::INVISIBLE;

@@ -186,6 +186,12 @@ impl Rule {
         self.host.as_deref()
     }
 
+    /// Whether the rule names a readers' thread (comments, a forum): text inside it is written
+    /// by others than the article's author, however good it reads.
+    pub(crate) fn names_thread(&self) -> bool {
+        matches!(&self.target, Target::Class { token, .. } if THREAD_WORDS.contains(&token.as_str()))
+    }
+
     /// A short description for explain output: `class:share`, `phrase:"اقرا ايضا"`…
     pub(crate) fn describe(&self) -> String {
         let what = match &self.target {
@@ -728,6 +734,9 @@ const CHROME_WORDS: &[&str] = &[
     "fbpost",
     "aboutauthor",
 ];
+
+/// The chrome tokens of [`CHROME_WORDS`] and [`CHROME_AFFIXES`] that name a readers' thread.
+const THREAD_WORDS: &[&str] = &["comment", "comments", "disqus", "forum"];
 
 /// Class/id tokens of chrome that count only as a whole class name: page builders use them as
 /// parts of every box's name (`elementor-widget-text-editor`).

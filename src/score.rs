@@ -33,6 +33,9 @@ pub struct Features {
     pub arabic: u32,
     /// Digits, any script.
     pub digits: u32,
+    /// Han and Kana characters. Each is also counted as a word (these scripts put no spaces
+    /// between words), a function character (的 了 の は…) as a stopword.
+    pub cjk: u32,
     /// The block's kind.
     pub kind: BlockKind,
     /// Inside an element the rule table marks as chrome, or a `nav`/`footer`/`aside`/`form`.
@@ -71,6 +74,7 @@ impl Features {
             punct: 0,
             arabic: 0,
             digits: 0,
+            cjk: 0,
             kind,
             chrome: false,
             body_hint: false,
@@ -94,7 +98,12 @@ impl Features {
                 push_fold(folded, &mut space, info.folded);
             }
             taken += 1;
-            if info.is(CharInfo::WORD) {
+            if info.is(CharInfo::CJK) {
+                end_word(&mut word, &mut f);
+                f.cjk += 1;
+                f.words += 1;
+                f.stopwords += u32::from(crate::words::is_function_char(c));
+            } else if info.is(CharInfo::WORD) {
                 if let Some(folded) = info.folded {
                     word.push(folded);
                 }
@@ -118,6 +127,12 @@ impl Features {
         (f, taken > window)
     }
 
+    /// The text's length for the thresholds, in characters of space-separated scripts: a Han or
+    /// Kana character counts as [`CJK_CHAR_WEIGHT`], about what a letter-written word takes.
+    pub fn text_len(&self) -> u32 {
+        self.chars + self.cjk * (CJK_CHAR_WEIGHT - 1)
+    }
+
     /// Share of the characters inside links, 0–1.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
@@ -128,6 +143,10 @@ impl Features {
         if self.words == 0 { 0.0 } else { self.stopwords as f32 / self.words as f32 }
     }
 }
+
+/// What one Han or Kana character weighs in [`Features::text_len`]: 35 characters of Chinese
+/// say about what 100 letters of English do.
+pub const CJK_CHAR_WEIGHT: u32 = 4;
 
 /// The function words of [`crate::words`].
 static STOPWORD_SET: Lazy<FastSet<&'static str>> = Lazy::new(|| crate::words::function_words().collect());
@@ -172,12 +191,15 @@ fn classify(f: &Features) -> Class {
     if ld > 0.45 || f.chars <= f.digits + f.punct + 2 {
         return Class::Bad;
     }
-    if f.chars < 45 {
+    // A line of a dozen Han or Kana characters is still a short line (a byline, a label): the
+    // short cut weighs them at half what the length thresholds do.
+    let len = f.text_len();
+    if f.chars + f.cjk * (CJK_CHAR_WEIGHT / 2 - 1) < 45 {
         return if ld > 0.2 { Class::Bad } else { Class::Short };
     }
     let sd = f.stopword_density();
-    let punctuated = f.punct >= 2 || (f.punct >= 1 && f.chars < 200);
-    if f.chars >= 120 && (sd >= 0.18 || punctuated) && ld < 0.25 {
+    let punctuated = f.punct >= 2 || (f.punct >= 1 && len < 200);
+    if len >= 120 && (sd >= 0.18 || punctuated) && ld < 0.25 {
         Class::Good
     } else if sd >= 0.10 || punctuated {
         Class::NearGood
@@ -251,7 +273,7 @@ pub fn score_blocks(features: &[Features]) -> Vec<f32> {
 /// The weight a block adds to the containers above it: its score times a length and
 /// punctuation term (Readability's "1 + commas + length / 100", capped).
 pub fn weight(f: &Features, score: f32) -> f32 {
-    let len = (f.chars as f32 / 100.0).min(3.0);
+    let len = (f.text_len() as f32 / 100.0).min(3.0);
     let punct = (f.punct as f32).min(6.0);
     score * (1.0 + len + punct * 0.5)
 }
@@ -288,6 +310,26 @@ mod tests {
         assert_eq!(s[0], 1.0);
         assert!(s[1] >= 0.7);
         assert_eq!(s[3], 0.0);
+    }
+
+    #[test]
+    fn cjk_prose_reads_as_prose_and_a_cjk_label_as_a_short_line() {
+        // A line of unpunctuated Chinese prose, as blogs write it (spaces between clauses).
+        let line = Features::measure(
+            "玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到了我們的營地",
+            0,
+            BlockKind::Paragraph,
+        );
+        assert_eq!(line.cjk, 37);
+        assert_eq!(line.words, 37);
+        assert!(line.stopword_density() >= 0.1, "{line:?}");
+        let japanese = Features::measure("肉をくわえたイヌが、橋を渡っていました。", 0, BlockKind::Paragraph);
+        assert_eq!(japanese.punct, 2);
+        assert!(japanese.stopwords >= 5, "{japanese:?}");
+        let label = Features::measure("出品︱网易科学人栏目组 胖胖", 0, BlockKind::Paragraph);
+        let s = score_blocks(&[line, line, label, line]);
+        assert_eq!(s[0], 1.0);
+        assert!(s[2] >= 0.7, "a short line between prose stays: {s:?}");
     }
 
     #[test]

@@ -316,6 +316,8 @@ struct Sums {
 /// The chosen region: one or more sibling subtrees, and their sums.
 struct Region {
     roots: Vec<u32>,
+    /// The best-scoring container the region grew from.
+    best: u32,
     chars: f32,
     links: f32,
     good: f32,
@@ -341,7 +343,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let best = rival_with_the_text(&cx, best, best_score);
     let best = body_rule_ancestor(&cx, best);
     let root = widen_to_list_article(&cx, widen_to_good_text(&cx, best));
-    let region = join_siblings(&cx, root, best_score);
+    let region = join_siblings(&cx, root, best, best_score);
     let structural = structural_rule(&cx, &region);
     let (mut sel, heads) = prune(&cx, &region, structural, min_score);
     add_lead(&cx, &mut sel);
@@ -400,6 +402,11 @@ impl Sums {
         let chars = self.chars[anc] - self.chars[below];
         if chars <= 0.0 { 0.0 } else { (self.links[anc] - self.links[below]).max(0.0) / chars }
     }
+}
+
+/// Whether an element is inside chrome that a readers' thread rule marks.
+fn in_thread(rules: &PageRules<'_>, inh: &Inherited, e: usize) -> bool {
+    inh.remove[e].and_then(|(_, r)| r).and_then(|r| rules.get(r)).is_some_and(|r| r.names_thread())
 }
 
 /// Adds a block's weight to its containers: the nearest whole, the next half, the one above a
@@ -527,7 +534,7 @@ fn widen_to_list_article(cx: &Ctx<'_>, root: usize) -> usize {
 }
 
 /// The region: the root and its siblings that read as article text.
-fn join_siblings(cx: &Ctx<'_>, root: usize, best_score: f32) -> Region {
+fn join_siblings(cx: &Ctx<'_>, root: usize, best: usize, best_score: f32) -> Region {
     let (page, s) = (cx.page, &cx.sums);
     let mut roots = vec![root as u32];
     let parent = page.elems[root].parent;
@@ -548,7 +555,7 @@ fn join_siblings(cx: &Ctx<'_>, root: usize, best_score: f32) -> Region {
     }
     let sum = |v: &[f32]| roots.iter().map(|&r| v[r as usize]).sum::<f32>();
     let (chars, links, good) = (sum(&s.chars), sum(&s.links), sum(&s.good));
-    Region { roots, chars, links, good }
+    Region { roots, chars, links, good, best: best as u32 }
 }
 
 /// A chrome rule whose elements carry the region's text — the entries of a live page all
@@ -625,8 +632,11 @@ impl Pruner<'_, '_> {
         }
         // A chrome element inside the region, unless it wraps most of the region's good text.
         if let Some((re, rule)) = self.cx.inh.remove[elem as usize] {
-            let wrapper =
-                self.cx.sums.good[re as usize] >= CHROME_WRAPPER_SHARE * self.region.good && self.region.good > 0.0;
+            // A readers' thread beside the story is no wrapper of it, however much it holds.
+            let beside = !page.contains(re, self.region.best) && in_thread(self.cx.rules, &self.cx.inh, elem as usize);
+            let wrapper = !beside
+                && self.cx.sums.good[re as usize] >= CHROME_WRAPPER_SHARE * self.region.good
+                && self.region.good > 0.0;
             let structural = rule.is_some() && rule == self.structural;
             if self.region.contains(page, re) && !wrapper && !structural {
                 return Some(rule.map_or(Reason::ChromeElement, Reason::Rule));
@@ -662,7 +672,8 @@ impl Pruner<'_, '_> {
         let Some(img) = self.last_image else { return false };
         let alt = &self.cx.page.blocks[img].text;
         let right_after = self.sel.kept.last() == Some(&img) && i - img <= CAPTION_LINE_GAP;
-        let caption_like = f.chars < CAPTION_LINE_MAX_CHARS && f.punct <= 1 && !matches!(b.kind, BlockKind::Heading(_));
+        let caption_like =
+            f.text_len() < CAPTION_LINE_MAX_CHARS && f.punct <= 1 && !matches!(b.kind, BlockKind::Heading(_));
         if (right_after && caption_like) || (!alt.is_empty() && *alt == b.text) {
             self.sel.captions.push((i, img));
             return true;
@@ -785,9 +796,9 @@ fn confidence(cx: &Ctx<'_>, region: &Region, sel: &mut Selection, heads: usize) 
             && !matches!(feats[i].kind, BlockKind::Heading(_) | BlockKind::Image)
             && (feats[i].kind != BlockKind::ListItem || prose_item(i))
     };
-    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].chars >= PARA_MIN_CHARS).count();
+    let good_paras = sel.kept.iter().filter(|&&i| is_para(i) && feats[i].text_len() >= PARA_MIN_CHARS).count();
     sel.paragraphs = good_paras;
-    let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].chars).sum();
+    let para_chars: u32 = sel.kept.iter().filter(|&&i| is_para(i)).map(|&i| feats[i].text_len()).sum();
     let c_len = (para_chars as f32 / CONFIDENT_CHARS).min(1.0);
     let c_paras = (good_paras as f32 / CONFIDENT_PARAS).min(1.0);
     let total_good = cx.sums.total_good;
@@ -868,6 +879,19 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_thread_beside_the_story_goes_however_much_it_holds() {
+        // The thread holds more good text than the story, not most of the page.
+        let replies: String = (0..4).map(|i| format!("<li><p>{P} Reply {i}.</p></li>")).collect();
+        let html = format!(
+            "<main><div><div class='story'><p>{P} One.</p><p>{P} Two.</p><p>{P} Three.</p></div></div>\
+             <div id='comment-box'><ul>{replies}</ul></div></main>"
+        );
+        let kept = kept_text(&html);
+        assert!(kept.iter().any(|t| t.ends_with("One.")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Reply")), "{kept:?}");
+    }
+
+    #[test]
     fn a_note_box_gives_way_to_the_story_holding_the_text() {
         let story: String = (0..6).map(|i| format!("<div><div><p>{P} {i}.</p></div></div>")).collect();
         let html = format!("<body><div id='note'><p>{P}</p></div><div id='story'>{story}</div></body>");
@@ -897,7 +921,7 @@ mod tests {
             format!("<body><div><p>{P}</p><p>{P}</p><p>{P}</p></div><div><p>{P}</p></div><div>{links}</div></body>");
         on(&html, |cx| {
             let divs: Vec<usize> = (0..cx.page.elems.len()).filter(|&i| &*cx.page.elems[i].tag == "div").collect();
-            let region = join_siblings(cx, divs[0], cx.adjusted(divs[0]));
+            let region = join_siblings(cx, divs[0], divs[0], cx.adjusted(divs[0]));
             assert_eq!(region.roots, [divs[0] as u32, divs[1] as u32]);
         });
     }
@@ -908,7 +932,7 @@ mod tests {
         let html = format!("<div><h1>Live</h1>{entries}</div>");
         on(&html, |cx| {
             let root = cx.page.elems.iter().position(|e| &*e.tag == "div" && e.verdict.remove.is_none()).expect("div");
-            let region = join_siblings(cx, root, 0.0);
+            let region = join_siblings(cx, root, root, 0.0);
             assert!(structural_rule(cx, &region).is_some());
         });
         // One comment after an article is chrome.

@@ -29,6 +29,19 @@ le la les de des du et est un une en dans que qui pour pas sur au par plus avec 
 el los las del que y en un una por con para es se al lo como más pero sus le ya o fue este ha
 ";
 
+/// Function characters of Chinese and Japanese (particles, auxiliaries, pronouns, the commonest
+/// prepositions): these scripts put no spaces between words, so the scorer counts characters,
+/// and these are to it what "the" and "في" are.
+const FUNCTION_CHARS: &str =
+    "的了是在不和有也就都而及與与这這那之其为為以于於把被从從我你他她它们們个個着著过過吗嗎呢吧啊
+一地到来來上下还還要会會说說对對没沒很可能得但等此所因如又再更最已将將
+のにはをがでともたてしなかれるいうだすこそあやへよね";
+
+/// Whether a Han or Kana character is a function character.
+pub(crate) fn is_function_char(c: char) -> bool {
+    FUNCTION_CHARS.contains(c)
+}
+
 /// Every function word, as written.
 pub(crate) fn function_words() -> impl Iterator<Item = &'static str> {
     FUNCTION_WORDS.split_whitespace().map(|w| w.trim_start_matches('!'))

@@ -252,10 +252,10 @@ fn trafilatura_scores() -> Option<Summary> {
 #[test]
 fn trafilatura_set_meets_targets() {
     let Some(s) = trafilatura_scores() else { return };
-    assert!(s.with >= 0.928, "with {:.3} < 0.928", s.with);
-    assert!(s.without >= 0.916, "without absent {:.3} < 0.916", s.without);
+    assert!(s.with >= 0.931, "with {:.3} < 0.931", s.with);
+    assert!(s.without >= 0.919, "without absent {:.3} < 0.919", s.without);
     // Every page of the set has an article; these few are still refused.
-    assert!(s.refused.len() <= 4, "refused {:?}", s.refused);
+    assert!(s.refused.len() <= 2, "refused {:?}", s.refused);
 }
 
 /// The text of an HTML document as the harness reads Readability.js's expected output: every
@@ -351,7 +351,7 @@ fn readability_set_meets_targets() {
 }
 
 /// What the readability set reaches, less a small margin.
-const READABILITY_F1: f64 = 0.928;
+const READABILITY_F1: f64 = 0.936;
 /// Pages of the readability set refused as `NoArticle` (each has an article).
 const READABILITY_REFUSED: usize = 1;
 
