@@ -671,7 +671,7 @@ fn footer_dates(cx: &Ctx<'_>) -> (Option<Date>, Option<Date>) {
         }
         for line in b.text.split(['\n', crate::normalize::LINE_BREAK]) {
             let words = line.split_whitespace().count();
-            let Some(d) = date::parse_text(line).filter(|_| words <= FOOTER_LINE_WORDS) else { continue };
+            let Some(d) = (words <= FOOTER_LINE_WORDS).then(|| date::parse_text(line)).flatten() else { continue };
             // In the article a line must be mostly the date; under it, a footer may say more.
             if cx.kept.contains(&i) && words > d.raw().split_whitespace().count() + 3 {
                 continue;
