@@ -1411,6 +1411,7 @@ pub(crate) fn is_update_label(s: &str) -> bool {
             "last update",
             "modified",
             "last edited",
+            "wurde zuletzt",
             "letzte änderung",
             "zuletzt geändert",
             "zuletzt aktualisiert",

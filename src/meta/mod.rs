@@ -641,9 +641,20 @@ fn dates(
     // its last edit (a wiki's "last edited" footer, a recipe's "Updated").
     if published.is_none() {
         let (footer, edited) = footer_dates(cx);
-        published = footer.or(edited).or_else(|| modified.clone());
+        published = footer.or(edited).or_else(|| modified.clone()).or_else(|| last_edit_line(cx));
     }
     (published, modified)
+}
+
+/// The date of the page's last edit line anywhere under the article (a wiki's "This page was
+/// last edited on 25 October 2020", "Diese Seite wurde zuletzt am 29. Januar 2020 geändert").
+fn last_edit_line(cx: &Ctx<'_>) -> Option<Date> {
+    cx.page.blocks.iter().skip(cx.last_kept() + 1).filter(|b| b.link_chars * 2 <= b.chars).find_map(|b| {
+        b.text.split(['\n', crate::normalize::LINE_BREAK]).find_map(|line| {
+            let short = line.split_whitespace().count() <= FOOTER_LINE_WORDS;
+            date::parse_text(line).filter(|_| short && date::is_update_label(line))
+        })
+    })
 }
 
 /// Blocks before and after the article's last where a post footer's date line is looked for.
@@ -954,6 +965,9 @@ mod tests {
         assert_eq!(page(footer).as_deref(), Some("2023-11-01"));
         // Only a last edit: the only date the page carries.
         assert_eq!(page("<p>This page was last edited on 25 October 2020</p>").as_deref(), Some("2020-10-25"));
+        // A wiki's footer, however far under the article.
+        let wiki = "<h3>Navigation</h3><p>Categories: Villagers</p><p>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</p>";
+        assert_eq!(page(wiki).as_deref(), Some("2020-01-29"));
         // A teaser's link, or a line under a heading of another section, dates another page.
         let teasers = "<nav><p><a href=/x>Another story of the site, 3 May 2021</a></p></nav>";
         assert_eq!(page(teasers), None);
