@@ -6,7 +6,8 @@
 //! ```
 //! An INPUT is a folder (its `*.html` pages and `*.warc` / `*.warc.gz` files), an HTML file or
 //! a WARC file (the HTTP responses whose Content-Type is HTML or absent; the Content-Type's
-//! charset is the decoding hint and `WARC-Target-URI` the page URL).
+//! charset is the decoding hint and `WARC-Target-URI` the page URL; chunked payloads are joined
+//! and gzip / deflate Content-Encodings undone, as wget stores them).
 //!
 //! With OUT_DIR, every page `<stem>` gets `OUT_DIR/<stem>.txt` (the body, one paragraph per
 //! line) and `OUT_DIR/<stem>.json` (the article, or `{"error": …}`), plus `OUT_DIR/_timings.json`
@@ -242,8 +243,8 @@ fn queue_records<R: BufRead>(
 }
 
 /// The Content-Type and the payload of an HTTP response, when it is HTML (or says nothing); a
-/// chunked payload (as wget and other crawlers store it) is joined. Common Crawl stores payloads
-/// decoded already.
+/// chunked payload (as wget and other crawlers store it) is joined, and a gzip or deflate
+/// Content-Encoding undone. Common Crawl stores payloads decoded already.
 fn http_payload(block: &[u8]) -> Option<(Option<String>, Vec<u8>)> {
     let end = block.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&block[..end]);
@@ -264,7 +265,34 @@ fn http_payload(block: &[u8]) -> Option<(Option<String>, Vec<u8>)> {
     let body = &block[end + 4..];
     let chunked = header("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
     let body = if chunked { dechunk(body).unwrap_or_else(|| body.to_vec()) } else { body.to_vec() };
+    let body = match header("content-encoding") {
+        Some(coding) => decode(&coding, body),
+        None => body,
+    };
     Some((content_type, body))
+}
+
+/// The bytes `body` stands for under the HTTP Content-Encoding `coding`: gzip or deflate
+/// undone (at most one byte past matn's input bound, so a compression bomb stops there and
+/// the page comes back `TooLarge`); `identity`, a coding we do not know, or a body that does
+/// not decode as it says is given as it is (matn then finds it binary: `NoArticle`).
+fn decode(coding: &str, body: Vec<u8>) -> Vec<u8> {
+    use std::io::Read;
+    // matn's default input bound (64 MiB), and one byte more.
+    let limit = (64u64 << 20) + 1;
+    let mut out = Vec::new();
+    let read = match coding.trim().to_ascii_lowercase().as_str() {
+        "gzip" | "x-gzip" => libflate::gzip::Decoder::new(&body[..]).and_then(|d| d.take(limit).read_to_end(&mut out)),
+        // "deflate" is zlib-wrapped by the standard, raw deflate by some servers.
+        "deflate" => {
+            libflate::zlib::Decoder::new(&body[..]).and_then(|d| d.take(limit).read_to_end(&mut out)).or_else(|_| {
+                out.clear();
+                libflate::deflate::Decoder::new(&body[..]).take(limit).read_to_end(&mut out)
+            })
+        }
+        _ => return body,
+    };
+    if read.is_ok() { out } else { body }
 }
 
 /// The data of a chunked HTTP body (`<hex size>[;ext]\r\n<data>\r\n` … `0\r\n`), or None when

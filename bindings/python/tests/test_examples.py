@@ -131,3 +131,44 @@ def test_batch_joins_a_chunked_payload(tmp_path, article_page):
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)
     assert got["text"] == matn.extract(body)["text"]
+
+
+def warc_of(path, wire: bytes, headers: list[tuple[str, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), *headers], protocol="HTTP/1.1")
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        writer.write_record(writer.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(wire), http_headers=http))
+
+
+@pytest.mark.parametrize("coding", ["gzip", "x-gzip", "deflate", "raw-deflate"])
+def test_batch_undoes_a_content_encoding(tmp_path, article_page, coding):
+    import gzip
+    import zlib
+
+    body = article_page.read_bytes()
+    if coding in ("gzip", "x-gzip"):
+        wire = gzip.compress(body)
+    elif coding == "deflate":
+        wire = zlib.compress(body)
+    else:
+        squeeze = zlib.compressobj(wbits=-15)
+        wire, coding = squeeze.compress(body) + squeeze.flush(), "deflate"
+    warc_of(tmp_path / "e.warc", wire, [("Content-Encoding", coding)])
+    out = run("batch", str(tmp_path / "e.warc"), "--jsonl", "-", "--no-url")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["text"] == matn.extract(body)["text"]
+
+
+def test_batch_stops_a_compression_bomb_at_the_input_bound(tmp_path):
+    import gzip
+
+    bomb = gzip.compress(b"<p>" + b" " * (70 << 20), compresslevel=9)
+    assert len(bomb) < 200_000
+    warc_of(tmp_path / "b.warc", bomb, [("Content-Encoding", "gzip")])
+    out = run("batch", str(tmp_path / "b.warc"), "--jsonl", "-", "--no-url")
+    assert out.returncode == 0, out.stderr
+    assert "input bytes" in json.loads(out.stdout)["error"]
+
