@@ -1116,6 +1116,24 @@ fn source_credit(seg: &str) -> Option<&str> {
     rest[..sep_len].contains([':', '-', '–', '—', 'ـ']).then(|| &rest[sep_len..])
 }
 
+/// A name and an agency glued by a slash ("Peter Maahn/SP-X", "Anna Muster/dpa"): the name, and
+/// the agency (one the table knows, or a code of two to six capitals, digits and hyphens).
+fn glued_agency(seg: &str) -> Option<(&str, &str)> {
+    let (name, agency) = seg.trim_end().rsplit_once('/')?;
+    // A person's name in full before the slash, nothing but it ("Rollenbilder/BDSM" is a tag,
+    // "Markus Balser, Berlin/dpa" a list, "Foto: Soeren Stache/dpa" a photographer's agency).
+    let words = name.split_whitespace().count();
+    if !(2..=MAX_NAME_WORDS).contains(&words) || name.contains([',', ';', '&', '(', '/', ':']) {
+        return None;
+    }
+    let code = (2..=6).contains(&agency.chars().count())
+        && agency.starts_with(|c: char| c.is_uppercase())
+        && agency.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        && agency.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let glued = name.ends_with(|c: char| c.is_lowercase()) && !agency.contains(char::is_whitespace);
+    (glued && (code || agency_name(agency).is_some())).then_some((name, agency))
+}
+
 fn parse_segment(seg: &str, site: Option<&str>, out: &mut Vec<Author>) {
     if let Some(rest) = source_credit(seg) {
         let mut found = Vec::new();
@@ -1127,6 +1145,11 @@ fn parse_segment(seg: &str, site: Option<&str>, out: &mut Vec<Author>) {
     }
     let seg = strip_prefixes(trim_soft(cut_photo_credit(seg)));
     if seg.is_empty() {
+        return;
+    }
+    if let Some((name, agency)) = glued_agency(seg) {
+        parse_segment(name, site, out);
+        push_unique(out, Author::new(agency, AuthorKind::Agency));
         return;
     }
     let chunks = chunks(seg);
@@ -1703,6 +1726,18 @@ mod account_names {
         assert!(super::looks_like_byline(editor));
         assert_eq!(names("3. Mai 2021 | Autor: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Redaktion"), ["Redaktion"]);
+        // A name and an agency glued by a slash; a tag, a list or a photo credit is none.
+        let credits =
+            |s: &str| parse_byline(s, None).iter().map(|a| (a.name().to_string(), a.kind())).collect::<Vec<_>>();
+        assert_eq!(
+            credits("Autor: Peter Maahn/SP-X"),
+            [
+                ("Peter Maahn".to_string(), crate::model::AuthorKind::Person),
+                ("SP-X".to_string(), crate::model::AuthorKind::Agency)
+            ]
+        );
+        assert!(names("Lebensentwürfe, Rollenbilder/BDSM").len() != 3);
+        assert!(!credits("Foto: Soeren Stache/dpa").iter().any(|(_, k)| *k == crate::model::AuthorKind::Agency));
         // Labels printed in an element of their own, before the name's.
         for label in ["Autor:", "Text:", "By", "Written by", "von", "Redaktion:"] {
             assert_eq!(super::is_bare_label(label), label != "Redaktion:", "{label}");
