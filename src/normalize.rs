@@ -379,13 +379,33 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 /// already holds text and `s` has some.
 fn push_collapsed(out: &mut String, s: &str, before: char) {
     let mut first = true;
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(if first { before } else { ' ' });
+    let mut push = |word: &str| {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(if first { before } else { ' ' });
+            }
+            first = false;
+            out.push_str(word);
         }
-        first = false;
-        out.push_str(word);
+    };
+    // By bytes: ASCII is looked at alone, and the lead bytes of U+0100–U+0FFF (Arabic among
+    // them, no white space there) skip their character undecoded.
+    let b = s.as_bytes();
+    let (mut word, mut i) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        let (space, len) = match c {
+            0..=0x7F => (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+            0xC4..=0xDF => (false, 2),
+            0xE0 => (false, 3),
+            _ => s.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |ch| (is_space(ch), ch.len_utf8())),
+        };
+        if space {
+            push(s.get(word..i).unwrap_or_default());
+            word = i + len;
+        }
+        i += len;
     }
+    push(s.get(word..).unwrap_or_default());
 }
 
 /// The character the walker puts for a `<br>`: U+2028 LINE SEPARATOR, which no page uses as text.
@@ -529,8 +549,39 @@ pub fn normalize_arabic(text: &str, options: &NormalizeOptions) -> String {
         .collect()
 }
 
+/// `count` texts of `len` pieces each, drawn from `pieces` by a fixed sequence: inputs for tests
+/// that compare two ways of doing one thing.
+#[cfg(test)]
+pub(crate) fn pieced_texts<'a>(pieces: &'a [&'a str], len: usize, count: usize) -> impl Iterator<Item = String> + 'a {
+    let mut rng = 5u64;
+    (0..count).map(move |_| {
+        (0..len)
+            .map(|_| {
+                rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                pieces[(rng >> 33) as usize % pieces.len()]
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn collapsing_by_bytes_splits_where_is_space_does() {
+        let parts = [
+            " ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{3000}", "\u{2028}",
+            "a", "Ä", "ق", "ــ", "ऄ", "\u{fff}", "\u{1000}", "😀", "€", "xy",
+        ];
+        for s in pieced_texts(&parts, 9, 30_000) {
+            let words: Vec<&str> = s.split(super::is_space).filter(|w| !w.is_empty()).collect();
+            assert_eq!(super::collapse_ws(&s), words.join(" "), "{s:?}");
+            let mut out = String::from("x");
+            super::push_collapsed(&mut out, &s, '\n');
+            let want = if words.is_empty() { "x".to_string() } else { format!("x\n{}", words.join(" ")) };
+            assert_eq!(out, want, "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -1406,14 +1406,7 @@ mod tests {
             "www", "WwW", ".", "com", "CoM", "@", "://", "http", "HTTPS", "-", "_", "x", " ", "ſ", "K", "news", "NEWſ",
             "Info", "é", "NET", "org", "محمد", "٣", "+", "|", "\u{200f}", "\n",
         ];
-        let mut rng = 11u64;
-        for _ in 0..30_000 {
-            let s: String = (0..10)
-                .map(|_| {
-                    rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    parts[(rng >> 33) as usize % parts.len()]
-                })
-                .collect();
+        for s in crate::normalize::pieced_texts(&parts, 10, 30_000) {
             assert_eq!(replace_noise(&s), before.replace_all(&s, " | "), "{s:?}");
         }
     }
