@@ -469,7 +469,9 @@ impl Cleaner {
             return Err(Error::NoArticle { confidence: 0.0, chars: 0 });
         }
         let mut sel = select::select(&page, &rules, self.min_score);
-        let m = meta::extract(&page, &sel.kept, self.url.as_ref().map(PageUrl::as_str), self.now.as_ref());
+        let mut read: Vec<usize> = sel.kept.iter().chain(&sel.trailing).copied().collect();
+        read.sort_unstable();
+        let m = meta::extract(&page, &read, self.url.as_ref().map(PageUrl::as_str), self.now.as_ref());
         set_metadata_lines_apart(&page, &mut sel, &m.meta_blocks);
         let signs = select::PageSigns {
             declared_article: m.declared_article,
@@ -544,6 +546,7 @@ fn set_metadata_lines_apart(page: &dom::Page, sel: &mut select::Selection, meta_
         return;
     }
     sel.kept.retain(|i| meta_blocks.binary_search(i).is_err());
+    sel.removed.retain(|(i, _)| meta_blocks.binary_search(i).is_err());
     sel.removed.extend(meta_blocks.iter().map(|&i| (i, Reason::Metadata)));
     sel.chars = sel
         .kept
@@ -570,6 +573,7 @@ fn explain_removed(page: &dom::Page, rules: &PageRules, sel: &mut select::Select
                 Reason::LowScore(s) => format!("score {s:.2}"),
                 Reason::Caption => "caption".to_string(),
                 Reason::Metadata => "metadata line (headline, byline or date)".to_string(),
+                Reason::TrailingBox => "a small box after the article's last paragraph".to_string(),
             },
         })
         .collect()

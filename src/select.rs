@@ -9,7 +9,7 @@
 
 use crate::dom::{NONE, Page};
 use crate::model::BlockKind;
-use crate::normalize::fold_words;
+use crate::normalize::{FastMap, fold_words};
 use crate::rules::{Action, PageRules, phrase_window};
 use crate::score::{Features, score_blocks, weight};
 
@@ -30,6 +30,8 @@ pub(crate) enum Reason {
     Caption,
     /// A line of metadata: the headline, byline or date line.
     Metadata,
+    /// A small box after the article's last paragraph (a sign-up, a prompt, a contact block).
+    TrailingBox,
 }
 
 /// The outcome of selection.
@@ -37,6 +39,9 @@ pub(crate) enum Reason {
 pub(crate) struct Selection {
     /// Indices of the blocks that make the article, images included, in order.
     pub kept: Vec<usize>,
+    /// The blocks of a trailing box taken off the end of `kept`: not text, but metadata may
+    /// read them (an "Autor:" line in a post's closing box).
+    pub trailing: Vec<usize>,
     /// Captions: (caption block, image block it belongs to).
     pub captions: Vec<(usize, usize)>,
     /// Every other block with the reason it went.
@@ -276,6 +281,14 @@ const PARA_MIN_CHARS: u32 = 60;
 const LIST_PROSE_MAX_LINK_DENSITY: f32 = 0.15;
 /// A list item opening with a link this long opens with a linked name.
 const TEASER_LEAD_LINK_CHARS: u32 = 2;
+/// At most this share of the kept text after the main box's last block is a trailing box.
+const TRAILING_BOX_SHARE: f32 = 0.15;
+/// A good block this long after the main box is the article's own paragraph.
+const TRAILING_PARA_CHARS: u32 = 300;
+/// …and so are this many good blocks of three paragraph lengths.
+const TRAILING_MAX_PARAS: usize = 3;
+/// The main box holds at least this share of the kept good text, or nothing is trimmed.
+const TRAILING_MAIN_SHARE: f32 = 0.5;
 /// Confidence in the length is full at this many characters of paragraphs…
 const CONFIDENT_CHARS: f32 = 600.0;
 /// …and in the paragraphs at this many of them.
@@ -346,6 +359,7 @@ pub(crate) fn select(page: &Page, rules: &PageRules<'_>, min_score: f32) -> Sele
     let region = join_siblings(&cx, root, best, best_score);
     let structural = structural_rule(&cx, &region);
     let (mut sel, heads) = prune(&cx, &region, structural, min_score);
+    trim_trailing_boxes(&cx, &mut sel);
     add_lead(&cx, &mut sel);
     sel.removed.sort_by_key(|(i, _)| *i);
     sel.teasers = heads;
@@ -713,6 +727,60 @@ impl Pruner<'_, '_> {
     }
 }
 
+/// The box a block sits in: its element, or the parent of a paragraph-like element.
+fn block_box(page: &Page, i: usize) -> u32 {
+    let e = page.blocks[i].elem;
+    if is_paragraph_tag(&page.elems[e as usize].tag) { page.elems[e as usize].parent } else { e }
+}
+
+/// The blocks kept after the last one in the box holding most of the article's good text go
+/// when they sit in boxes of their own and hold little of the text: what follows the story in
+/// its container (a newsletter sign-up, a feedback prompt, a contact block) is not the story.
+fn trim_trailing_boxes(cx: &Ctx<'_>, sel: &mut Selection) {
+    let page = cx.page;
+    let mut held: FastMap<u32, u32> = FastMap::default();
+    for &i in &sel.kept {
+        if cx.scores[i] >= GOOD {
+            *held.entry(block_box(page, i)).or_default() += cx.feats[i].chars;
+        }
+    }
+    let Some((&main, &main_good)) = held.iter().max_by_key(|&(&b, &c)| (c, std::cmp::Reverse(b))) else { return };
+    // A story spread over many boxes has no main one to end at.
+    if (main_good as f32) < TRAILING_MAIN_SHARE * held.values().sum::<u32>() as f32 {
+        return;
+    }
+    let Some(last) = sel.kept.iter().rposition(|&i| block_box(page, i) == main) else { return };
+    let tail = &sel.kept[last + 1..];
+    let text = |i: usize| if cx.feats[i].kind == BlockKind::Image { 0 } else { cx.feats[i].chars };
+    let tail_chars: u32 = tail.iter().map(|&i| text(i)).sum();
+    let all_chars: u32 = sel.kept.iter().map(|&i| text(i)).sum();
+    // The article going on: a box shaped like the main one beside it (a story split by an
+    // ad), a full paragraph, or the story's lists, tables and code.
+    let (me, mp) = (&page.elems[main as usize], page.elems[main as usize].parent);
+    let goes_on = |i: usize| {
+        let b = &page.elems[block_box(page, i) as usize];
+        let kind = cx.feats[i].kind;
+        (b.parent == mp && b.tag == me.tag)
+            || (cx.scores[i] >= GOOD && cx.feats[i].text_len() >= TRAILING_PARA_CHARS)
+            || matches!(kind, BlockKind::ListItem | BlockKind::TableCell | BlockKind::Preformatted)
+    };
+    let paras = tail.iter().filter(|&&i| cx.scores[i] >= GOOD && cx.feats[i].text_len() >= PARA_MIN_CHARS * 3).count();
+    if tail.is_empty()
+        || tail_chars as f32 > TRAILING_BOX_SHARE * all_chars as f32
+        || paras >= TRAILING_MAX_PARAS
+        || tail.iter().any(|&i| goes_on(i))
+    {
+        return;
+    }
+    // Photos stay: a gallery's last picture sits in a figure of its own.
+    let image = |i: usize| cx.feats[i].kind == BlockKind::Image;
+    sel.trailing = tail.iter().copied().filter(|&i| !image(i)).collect();
+    sel.removed.extend(sel.trailing.iter().map(|&i| (i, Reason::TrailingBox)));
+    let photos: Vec<usize> = tail.iter().copied().filter(|&i| image(i)).collect();
+    sel.kept.truncate(last + 1);
+    sel.kept.extend(photos);
+}
+
 /// The lead: text between the headline and the region (a standfirst, an intro box) belongs to
 /// the article when it reads as text and no chrome rule covers it.
 fn add_lead(cx: &Ctx<'_>, sel: &mut Selection) {
@@ -889,6 +957,18 @@ mod tests {
         let kept = kept_text(&html);
         assert!(kept.iter().any(|t| t.ends_with("One.")), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Reply")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_small_box_after_the_last_paragraph_goes_and_the_story_going_on_stays() {
+        let story: String = (0..4).map(|i| format!("<p>{P} {i}.</p>")).collect();
+        let prompt = "Did you find this article useful? Tell us what you think, and sign up for more.";
+        let kept = kept_text(&format!("<main><div>{story}<div class='box'><p>{prompt}</p></div></div></main>"));
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        // A list after the paragraphs is the story's own.
+        let list = "<ul><li>The first step of the plan, as the minister said.</li><li>The second step.</li></ul>";
+        let kept = kept_text(&format!("<main><div>{story}<div>{list}</div></div></main>"));
+        assert_eq!(kept.len(), 6, "{kept:?}");
     }
 
     #[test]

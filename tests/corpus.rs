@@ -126,7 +126,7 @@ fn arabic_recon_meets_targets() {
     let scored = score_folder(&dir);
     assert!(scored.len() >= 19, "expected the 19 recon pages, found {}", scored.len());
     let s = summarize("arabic-recon", &scored);
-    assert!(s.f1 >= 0.98, "F1 {:.3} < 0.98", s.f1);
+    assert!(s.f1 >= 0.995, "F1 {:.3} < 0.995", s.f1);
     assert!(s.worst.0 >= 0.90, "page {} F1 {:.3} < 0.90", s.worst.1, s.worst.0);
     assert!(s.with >= 0.98, "with {:.3} < 0.98", s.with);
     assert!(s.without >= 0.98, "without {:.3} < 0.98", s.without);
@@ -141,8 +141,9 @@ fn arabic_real_meets_targets() {
     let scored = score_folder(&dir);
     assert!(scored.len() >= 10, "expected the 10 real pages, found {}", scored.len());
     let s = summarize("arabic-real", &scored);
-    assert!(s.f1 >= 0.98, "F1 {:.3} < 0.98", s.f1);
+    assert!(s.f1 >= 0.995, "F1 {:.3} < 0.995", s.f1);
     assert!(s.worst.0 >= 0.93, "page {} F1 {:.3} < 0.93", s.worst.1, s.worst.0);
+    assert!(s.without >= 0.985, "without {:.3} < 0.985", s.without);
 }
 
 /// URLs of the listing pages, from the corpus's SOURCES.tsv (what a crawler knows of a page).
@@ -253,7 +254,7 @@ fn trafilatura_scores() -> Option<Summary> {
 fn trafilatura_set_meets_targets() {
     let Some(s) = trafilatura_scores() else { return };
     assert!(s.with >= 0.931, "with {:.3} < 0.931", s.with);
-    assert!(s.without >= 0.919, "without absent {:.3} < 0.919", s.without);
+    assert!(s.without >= 0.927, "without absent {:.3} < 0.927", s.without);
     // Every page of the set has an article; these few are still refused.
     assert!(s.refused.len() <= 2, "refused {:?}", s.refused);
 }
