@@ -801,6 +801,23 @@ pub(crate) fn is_bare_label(s: &str) -> bool {
             .any(|(pattern, needs_sep)| (colon || (!*needs_sep && by(pattern))) && pattern.iter().eq(words.iter()))
 }
 
+/// Longest credit line opened by a credit phrase, in words ("Erstellt von Andri Bryner").
+const PHRASE_CREDIT_WORDS: usize = 8;
+
+/// Whether a short line opens with a credit phrase of two or more words ending in "by" or "von"
+/// ("Erstellt von Andri Bryner", "Written by Jane Doe"): unlike "by" or "von" alone, no sentence
+/// starts so.
+pub(crate) fn is_phrase_credit(s: &str) -> bool {
+    let words = folded_words_of(s);
+    words.len() <= PHRASE_CREDIT_WORDS
+        && PREFIXES.iter().any(|(pattern, _)| {
+            pattern.len() >= 2
+                && words.len() > pattern.len()
+                && matches!(pattern.last(), Some(&("by" | "von")))
+                && pattern.iter().zip(&words).all(|(p, w)| p == w)
+        })
+}
+
 /// The name in a credit without its labels ("von flerche" -> "flerche").
 pub(crate) fn strip_prefixes(mut s: &str) -> &str {
     for _ in 0..4 {
@@ -1731,6 +1748,11 @@ mod account_names {
         );
         assert!(names("Lebensentwürfe, Rollenbilder/BDSM").len() != 3);
         assert!(!credits("Foto: Soeren Stache/dpa").iter().any(|(_, k)| *k == crate::model::AuthorKind::Agency));
+        // Credit phrases no sentence starts with.
+        assert!(super::is_phrase_credit("Erstellt von Andri Bryner"));
+        assert!(super::is_phrase_credit("Posted by Ned Deily at 10:00"));
+        assert!(!super::is_phrase_credit("Von Berlin aus fuhr der Zug nach Hamburg"));
+        assert!(!super::is_phrase_credit("Written by"));
         // Labels printed in an element of their own, before the name's.
         for label in ["Autor:", "Text:", "By", "Written by", "von", "Redaktion:"] {
             assert_eq!(super::is_bare_label(label), label != "Redaktion:", "{label}");

@@ -549,10 +549,11 @@ fn fallback_credits(cx: &Ctx<'_>, window: &[usize], site: Option<&str>) -> Vec<A
         add_credits(named, &mut found);
     }
     if found.is_empty() {
-        let after = (last + 1..(last + 4).min(cx.page.blocks.len())).filter(|i| !cx.kept.contains(i));
+        let after = (last + 1..(last + 6).min(cx.page.blocks.len())).filter(|i| !cx.kept.contains(i));
         for i in cx.kept.iter().copied().chain(after) {
             let text = cx.credit_line(i);
-            if text.chars().count() <= 120 && byline::is_labelled_credit(&text) {
+            let credit = byline::is_labelled_credit(&text) || byline::is_phrase_credit(&text);
+            if text.chars().count() <= 120 && credit {
                 add_credits(byline::parse_byline(&text, site), &mut found);
                 break;
             }
