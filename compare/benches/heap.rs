@@ -1,16 +1,12 @@
-//! Peak heap per page, for matn and the peers on the same pages, with a counting allocator.
+//! Heap per page, for matn and the peers on the same pages, counted by allocation-counter (the
+//! allocations of this thread, which runs every tool).
 //!
-//! For each page: the live heap is noted, the peak is reset, the tool runs, and the page's cost is
-//! the peak above the heap live before it. A warm-up run over every page comes first, so what a
-//! tool builds once and keeps (rule tables, compiled regexes and their match caches) is not
-//! charged to whichever page first needs it; that fixed cost is reported on its own. Reallocations count the old
-//! and the new block for a moment, as they exist together. Run: `cd compare && cargo bench --bench heap`
-//! (`MATN_PAGES=general` for the general news pages).
-
-use peak_alloc::PeakAlloc;
-
-#[global_allocator]
-static HEAP: PeakAlloc = PeakAlloc;
+//! For each page and tool: the peak heap above what was live before the call, and the number of
+//! allocations the call made. A warm-up run over every page comes first, so what a tool builds
+//! once and keeps (rule tables, compiled regexes and their match caches) is not charged to
+//! whichever page first needs it; that fixed cost is reported on its own. Reallocations count
+//! the old and the new block for a moment, as they exist together. Run:
+//! `cd compare && cargo bench --bench heap` (`MATN_PAGES=general` for the general news pages).
 
 fn main() {
     let pages = matn_compare::corpus_pages();
@@ -18,45 +14,59 @@ fn main() {
         eprintln!("SKIPPED: no corpus pages found");
         return;
     }
-    println!("peak heap per page, as a multiple of the page's file size ({} pages)\n", pages.len());
-    println!("| tool | median | max | max on | peak MB on the largest page | fixed MB |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "peak heap per page, as a multiple of the page's file size, and allocations per page ({} pages)\n",
+        pages.len()
+    );
+    println!(
+        "| tool | peak: median | max | max on | peak MB on the largest page | allocations: median per page | per KB of page, all pages | fixed MB |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     let largest = pages.iter().max_by_key(|(_, _, size)| *size).map(|(n, _, _)| n.clone()).unwrap_or_default();
+    let bytes: usize = pages.iter().map(|(_, _, size)| size).sum();
     let mut matn_rows = Vec::new();
     let mut floor = Vec::new();
     for (tool_name, tool) in matn_compare::TOOLS {
-        let start = HEAP.current_usage();
-        for (_, page, _) in &pages {
-            std::hint::black_box(tool(page));
-        }
-        let fixed = HEAP.current_usage().saturating_sub(start) as f64 / 1e6;
-        let mut ratios: Vec<(f64, &str, usize)> = Vec::new();
+        let warm = allocation_counter::measure(|| {
+            for (_, page, _) in &pages {
+                std::hint::black_box(tool(page));
+            }
+        });
+        let fixed = warm.bytes_current.max(0) as f64 / 1e6;
+        let mut ratios: Vec<(f64, &str, u64)> = Vec::new();
+        let mut counts: Vec<u64> = Vec::new();
         for (name, page, size) in &pages {
-            let before = HEAP.current_usage();
-            HEAP.reset_peak_usage();
-            std::hint::black_box(tool(page));
-            let peak = HEAP.peak_usage().saturating_sub(before);
-            ratios.push((peak as f64 / *size as f64, name, peak));
+            let info = allocation_counter::measure(|| {
+                std::hint::black_box(tool(page));
+            });
+            ratios.push((info.bytes_max as f64 / *size as f64, name, info.bytes_max));
+            counts.push(info.count_total);
             match tool_name {
-                "matn" => matn_rows.push((name.clone(), *size, peak)),
-                "parse_only" => floor.push(peak),
+                "matn" => matn_rows.push((name.clone(), *size, info.bytes_max, info.count_total)),
+                "parse_only" => floor.push((info.bytes_max, info.count_total)),
                 _ => {}
             }
         }
         let big = ratios.iter().find(|r| r.1 == largest).map_or(0.0, |r| r.2 as f64 / 1e6);
         ratios.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let median = ratios[ratios.len() / 2].0;
-        let max = ratios[ratios.len() - 1];
-        println!("| {tool_name} | {median:.2}× | {:.2}× | {} | {big:.2} ({largest}) | {fixed:.2} |", max.0, max.1);
-    }
-    println!("\nmatn, page by page (KB; the parse-only peak beside it):\n");
-    println!("| page | page KB | matn peak KB | ratio | parse-only peak KB | ratio |\n|---|---|---|---|---|---|");
-    for ((name, len, peak), parse) in matn_rows.into_iter().zip(floor) {
-        let kb = |x: usize| x as f64 / 1e3;
-        let ratio = |x: usize| x as f64 / len as f64;
+        let (median, max) = (ratios[ratios.len() / 2].0, ratios[ratios.len() - 1]);
+        let per_kb = counts.iter().sum::<u64>() as f64 / (bytes as f64 / 1e3);
+        counts.sort_unstable();
+        let count = counts[counts.len() / 2];
         println!(
-            "| {name} | {:.0} | {:.0} | {:.2}× | {:.0} | {:.2}× |",
-            kb(len),
+            "| {tool_name} | {median:.2}× | {:.2}× | {} | {big:.2} ({largest}) | {count} | {per_kb:.1} | {fixed:.2} |",
+            max.0, max.1
+        );
+    }
+    println!("\nmatn, page by page (the parse-only figures beside it):\n");
+    println!("| page | page KB | matn peak KB | ratio | allocations | parse-only peak KB | ratio | allocations |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for ((name, len, peak, count), (parse, parse_count)) in matn_rows.into_iter().zip(floor) {
+        let kb = |x: u64| x as f64 / 1e3;
+        let ratio = |x: u64| x as f64 / len as f64;
+        println!(
+            "| {name} | {:.0} | {:.0} | {:.2}× | {count} | {:.0} | {:.2}× | {parse_count} |",
+            len as f64 / 1e3,
             kb(peak),
             ratio(peak),
             kb(parse),
