@@ -37,9 +37,12 @@ const FUNCTION_CHARS: &str =
 一地到来來上下还還要会會说說对對没沒很可能得但等此所因如又再更最已将將
 のにはをがでともたてしなかれるいうだすこそあやへよね";
 
-/// Whether a Han or Kana character is a function character.
+/// Whether a Han or Kana character is a function character (the list is put in a set once per
+/// process: the scorer asks it of every such character).
 pub(crate) fn is_function_char(c: char) -> bool {
-    FUNCTION_CHARS.contains(c)
+    static SET: once_cell::sync::Lazy<crate::normalize::FastSet<char>> =
+        once_cell::sync::Lazy::new(|| FUNCTION_CHARS.chars().filter(|c| !c.is_whitespace()).collect());
+    SET.contains(&c)
 }
 
 /// Every function word, as written.

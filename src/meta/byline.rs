@@ -789,8 +789,8 @@ pub(crate) fn is_labelled_credit(s: &str) -> bool {
 pub(crate) fn is_bare_label(s: &str) -> bool {
     let colon = s.trim_end().ends_with([':', '：']);
     // A line of more words than the longest label is none (most lines: not folded then).
-    let longest = PREFIXES.iter().map(|(pattern, _)| pattern.len()).max().unwrap_or(0);
-    if word_spans(trim_soft(s)).nth(longest).is_some() {
+    static LONGEST: Lazy<usize> = Lazy::new(|| PREFIXES.iter().map(|(pattern, _)| pattern.len()).max().unwrap_or(0));
+    if word_spans(trim_soft(s)).nth(*LONGEST).is_some() {
         return false;
     }
     let words = folded_words_of(trim_soft(s));
@@ -1256,10 +1256,10 @@ const AFTER_DATE_WORDS: usize = 8;
 /// The credit after a date that opens the line: "by Adi Tzlil" of "Posted on September 21,
 /// 2020 by Adi Tzlil", or a labelled one in the field after the date (see [`field_after_date`]).
 fn after_date(text: &str) -> Option<&str> {
-    if text.to_lowercase().len() != text.len() {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
         return None;
     }
-    let lower = text.to_lowercase();
     match AFTER_DATE_PREFIXES.iter().filter_map(|p| lower.find(p)).min() {
         Some(at) => opens_with_date(&text[..at]).then(|| text[at..].trim_start()),
         None => field_after_date(text),

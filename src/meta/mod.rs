@@ -245,7 +245,6 @@ impl Ctx<'_> {
         self.kept.last().copied().unwrap_or(0)
     }
 
-    /// Whether `i` is within `depth` ancestors of an element hinted by `hint` (byline, date).
     /// Block `i`'s text, joined with the next block's when it is a credit label alone
     /// ("Autor:" in an element of its own, the name in the next).
     fn credit_line(&self, i: usize) -> std::borrow::Cow<'_, str> {
@@ -258,6 +257,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `i` is within four ancestors of an element hinted by `hint` (byline, date).
     fn hinted(&self, i: usize, hint: impl Fn(&crate::dom::Hint) -> bool) -> bool {
         self.page.ancestors(self.page.blocks[i].elem).take(4).any(|e| hint(&self.page.elems[e as usize].hint))
     }
